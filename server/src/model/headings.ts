@@ -1,0 +1,206 @@
+// The heading and numbering patterns the structure parser recognises, as data:
+// a new layout or language is a new row here, not a new branch in the parser.
+import type { ProvisionKind } from './types';
+
+export interface HeadingMatch {
+  kind: ProvisionKind;
+  /** The number as printed ("VII", "8 bis", "1"); undefined for an unnumbered annex. */
+  num?: string;
+  /** A heading on the same line ("Article 5 — Heading", "제1조 (협약의 범위)"). */
+  inlineHeading?: string;
+}
+
+interface HeadingRule {
+  pattern: RegExp;
+  build: (m: RegExpExecArray) => HeadingMatch | undefined;
+}
+
+// After the number, a heading line either ends or goes on after a separator
+// ("—", "–", ":", ". "); "Article 5 shall apply" is text, not a heading.
+const TAIL = String.raw`\.?[ \t]*(?:(?:[\u2014\u2013:]|--?|\.)[ \t]*(\S.*?))?[ \t]*$`;
+const MD = String.raw`^(?:#{1,6}[ \t]+)?`;
+const SUFFIX = String.raw`(?:[ \t]*-?[ \t]*(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?`;
+
+const CONTAINER_WORDS: Record<string, ProvisionKind> = {
+  part: 'part',
+  title: 'title',
+  chapter: 'chapter',
+  section: 'section',
+  subsection: 'subsection',
+  'sub-section': 'subsection',
+  annex: 'annex',
+  appendix: 'annex',
+  protocol: 'protocol',
+};
+
+const KOREAN_UNITS: Record<string, ProvisionKind> = { 부: 'part', 장: 'chapter', 절: 'section', 관: 'subsection' };
+
+const RULES: HeadingRule[] = [
+  {
+    // "Article 5", "ARTICLE 5", "Art. 5.", "## Article 5 — Heading", "Article 8 bis", "Article IV", "Article 12A"
+    pattern: new RegExp(
+      MD + String.raw`(?:ARTICLE|Article|ART\.|Art\.)[ \t]*(\d+[A-Z]?|[IVXLCDM]+\b|premier|first)(${SUFFIX})` + TAIL,
+    ),
+    build: (m) => ({ kind: 'article', num: cleanArticleNum(m[1], m[2]), inlineHeading: m[3] }),
+  },
+  {
+    // "PART XI", "Part 2", "CHAPTER VII", "Chapter VII: Title", "SECTION 4.", "SUBSECTION A.", "ANNEX VII", "Annex"
+    pattern: new RegExp(
+      MD +
+        String.raw`(PART|Part|TITLE|Title|CHAPTER|Chapter|SECTION|Section|SUBSECTION|Subsection|Sub-section|ANNEX|Annex|APPENDIX|Appendix|PROTOCOL|Protocol)(?:[ \t]+(?:No\.?[ \t]*)?(\d+|[IVXLCDM]+\b|[A-Z]\b))?` +
+        TAIL,
+    ),
+    build: (m) => {
+      const kind = CONTAINER_WORDS[m[1].toLowerCase()];
+      // Only annexes and protocols go unnumbered; "Part" alone on a line is text.
+      if (!m[2] && kind !== 'annex' && kind !== 'protocol') return undefined;
+      return { kind, num: m[2], inlineHeading: m[3] };
+    },
+  },
+  {
+    // Korean: "제1조 (협약의 범위)", "제8조 권한없이 행한 행위의 추인", "제15조의2"
+    pattern: /^(?:#{1,6}[ \t]+)?제[ \t]*(\d+)[ \t]*조((?:의[ \t]*\d+)?)(?=[ \t(（]|$)[ \t]*(?:[(（]([^)）]*)[)）]|(\S.*?))?[ \t]*$/,
+    build: (m) => {
+      const sub = m[2] ? m[2].replace(/\D/g, '') : '';
+      // "제65조 또는 제67조에 …" opens a sentence; an unbracketed heading has no full stop.
+      if (m[4] && !isHeadingLike(m[4])) return undefined;
+      return { kind: 'article', num: sub ? `${m[1]}-${sub}` : m[1], inlineHeading: m[3] ?? m[4] };
+    },
+  },
+  {
+    // Korean parts, chapters, sections: "제1부  총 강", "제1절  조약의 체결"
+    pattern: /^(?:#{1,6}[ \t]+)?제[ \t]*(\d+)[ \t]*(부|장|절|관)(?=[ \t]|$)[ \t]*(\S.*?)?[ \t]*$/,
+    build: (m) => ({ kind: KOREAN_UNITS[m[2]], num: m[1], inlineHeading: m[3] }),
+  },
+  {
+    // Korean annex: "부속서", "부속서 1"
+    pattern: /^(?:#{1,6}[ \t]+)?부속서(?:[ \t]+(\d+|[IVX]+))?[ \t]*$/,
+    build: (m) => ({ kind: 'annex', num: m[1] }),
+  },
+];
+
+/** A structural heading line (article, part, chapter, section, annex…), or undefined. */
+export function matchHeading(line: string): HeadingMatch | undefined {
+  const first = line.charCodeAt(0);
+  // Fast exit: headings start with a letter, '#' or a CJK/Hangul character.
+  if (!(first === 35 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first >= 0x1100)) {
+    return undefined;
+  }
+  if (line.length > 300) return undefined;
+  for (const rule of RULES) {
+    const m = rule.pattern.exec(line);
+    if (!m) continue;
+    const h = rule.build(m);
+    if (h) return h;
+  }
+  return undefined;
+}
+
+function cleanArticleNum(num: string, suffix: string): string {
+  const n = /^(premier|first)$/i.test(num) ? '1' : num;
+  const s = suffix.replace(/[\s-]+/g, '');
+  return s ? `${n} ${s}` : n;
+}
+
+/** "IN WITNESS WHEREOF", "DONE at": the final clauses start here. */
+export const CONCLUSIONS_START = /^(?:#{1,6}[ \t]+)?(?:IN WITNESS WHEREOF|In witness whereof|In Witness Whereof|DONE at|DONE AT|Done at)\b/;
+
+/** Attached instruments after the treaty itself: a Final Act, numbered resolutions. */
+export const ATTACHMENT_HEADING = /^(?:#{1,6}[ \t]+)?(?:(FINAL ACT|Final Act)\b(.{0,200})|(RESOLUTION|Resolution)[ \t]+([IVXLC]+|\d+))[ \t]*$/;
+
+export type ListStyle =
+  | 'num-dot'
+  | 'num-paren'
+  | 'num-rparen'
+  | 'alpha-paren'
+  | 'alpha-rparen'
+  | 'alpha-dot'
+  | 'roman-paren'
+  | 'roman-rparen'
+  | 'upper-paren'
+  | 'circled';
+
+export interface ListLabel {
+  style: ListStyle;
+  /** The label as printed, without brackets: "1", "a", "iv", "A". */
+  num: string;
+  /** For an ambiguous "(i)", "(v)", "(x)": the letter reading's style. */
+  alternative?: ListStyle;
+  /** Length of the label and the spaces after it. */
+  length: number;
+}
+
+const LIST_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Omit<ListLabel, 'length'> | undefined]> = [
+  [/^(\d{1,3})\.(?=[ \t]|$)[ \t]*/, (m) => ({ style: 'num-dot', num: m[1] })],
+  [/^\((\d{1,3})\)[ \t]*/, (m) => ({ style: 'num-paren', num: m[1] })],
+  [/^(\d{1,3})\)(?=[ \t]|$)[ \t]*/, (m) => ({ style: 'num-rparen', num: m[1] })],
+  [/^\(([a-z]{1,2}|[ivxl]{1,6})\)[ \t]*/, (m) => letterOrRoman(m[1], 'alpha-paren', 'roman-paren')],
+  [/^([a-z]{1,2}|[ivxl]{1,6})\)(?=[ \t])[ \t]*/, (m) => letterOrRoman(m[1], 'alpha-rparen', 'roman-rparen')],
+  [/^([a-z])\.(?=[ \t])[ \t]*/, (m) => ({ style: 'alpha-dot', num: m[1] })],
+  [/^\(([A-Z])\)[ \t]*/, (m) => ({ style: 'upper-paren', num: m[1] })],
+  [/^([\u2460-\u2473])[ \t]*/, (m) => ({ style: 'circled', num: String(m[1].charCodeAt(0) - 0x245f) })],
+];
+
+const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
+
+function letterOrRoman(token: string, letter: ListStyle, roman: ListStyle): Omit<ListLabel, 'length'> | undefined {
+  const isRoman = ROMAN.test(token);
+  if (isRoman && token.length === 1) return { style: roman, num: token, alternative: letter };
+  if (isRoman) return { style: roman, num: token };
+  // Two-letter labels only as doubled letters ("aa", "bb"), as long lists use them.
+  if (token.length === 2 && token[0] !== token[1]) return undefined;
+  return { style: letter, num: token };
+}
+
+/** A paragraph number or point label at the start of a line. */
+export function matchListLabel(line: string): ListLabel | undefined {
+  const c = line.charCodeAt(0);
+  if (!(c === 40 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 0x2460 && c <= 0x2473))) return undefined;
+  for (const [re, build] of LIST_PATTERNS) {
+    const m = re.exec(line);
+    if (!m) continue;
+    const label = build(m);
+    if (label) return { ...label, length: m[0].length };
+  }
+  return undefined;
+}
+
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+
+export function romanToInt(roman: string): number | undefined {
+  const s = roman.toLowerCase();
+  if (!/^[ivxlcdm]+$/.test(s)) return undefined;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN_VALUES[s[i]];
+    const next = ROMAN_VALUES[s[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+export function intToRoman(n: number): string {
+  const table: Array<[number, string]> = [
+    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  ];
+  let out = '';
+  for (const [v, s] of table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
+  return out;
+}
+
+/**
+ * A line that can be a heading under a numbered heading line: short, no closing
+ * sentence punctuation, not a list item.
+ */
+export function isHeadingLike(line: string): boolean {
+  if (line.length === 0 || line.length > 250) return false;
+  if (/[.:;,]$/.test(line)) return false;
+  if (matchListLabel(line)) return false;
+  return /^[\p{L}"“'‘(]/u.test(line);
+}

@@ -1,0 +1,8 @@
+// The model's public surface. Nothing here imports LSP or VS Code.
+export * from './types';
+export { LineIndex, type LinePosition } from './lines';
+export { parseTreaty, type ParseOptions } from './parse';
+export { provisionLabel, outlineName, ownName, provisionPath, provisionText, ordinalWord, type ProvisionText } from './render';
+export { referenceAt, provisionAt, walk } from './query';
+export { Catalogue, DEFAULT_CATALOGUE, WELL_KNOWN_INSTRUMENTS, normaliseName, type CatalogueEntry } from './catalogue';
+export { resolveReference, type InstrumentLookup, type ResolvedTarget, type Resolution } from './resolve';

@@ -1,0 +1,46 @@
+// Finding things in a parsed document by offset or id.
+import type { Provision, Reference, TreatyDocument } from './types';
+
+/** The reference whose range contains `offset` (ends inclusive, so a cursor just after a word counts). */
+export function referenceAt(doc: TreatyDocument, offset: number): Reference | undefined {
+  const refs = doc.references;
+  let lo = 0;
+  let hi = refs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = refs[mid];
+    if (offset < r.range.start) hi = mid - 1;
+    else if (offset > r.range.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
+}
+
+/** The innermost provision whose range contains `offset`. */
+export function provisionAt(doc: TreatyDocument, offset: number): Provision {
+  let p = doc.root;
+  for (;;) {
+    const child = findChild(p.children, offset);
+    if (!child) return p;
+    p = child;
+  }
+}
+
+function findChild(children: Provision[], offset: number): Provision | undefined {
+  let lo = 0;
+  let hi = children.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = children[mid];
+    if (offset < c.range.start) hi = mid - 1;
+    else if (offset >= c.range.end) lo = mid + 1;
+    else return c;
+  }
+  return undefined;
+}
+
+/** Every provision in document order. */
+export function* walk(p: Provision): Generator<Provision> {
+  yield p;
+  for (const c of p.children) yield* walk(c);
+}

@@ -1,0 +1,150 @@
+// The one renderer of provision names. Hover, completion, outline and diagnostics all
+// name provisions through these functions, so a provision reads the same everywhere.
+import type { Provision, ProvisionKind, TreatyDocument } from './types';
+
+const KIND_WORD: Partial<Record<ProvisionKind, string>> = {
+  part: 'Part',
+  title: 'Title',
+  chapter: 'Chapter',
+  section: 'Section',
+  subsection: 'Subsection',
+  article: 'Article',
+  annex: 'Annex',
+  protocol: 'Protocol',
+  paragraph: 'Paragraph',
+  recital: 'Recital',
+};
+
+const ORDINALS = [
+  'zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth',
+  'nineteenth', 'twentieth',
+];
+
+export function ordinalWord(n: number): string {
+  return ORDINALS[n] ?? `${n}th`;
+}
+
+/** "Article 4", "Chapter VII", "Annex VII" — the provision alone, without its ancestors. */
+export function ownName(p: Provision): string {
+  switch (p.kind) {
+    case 'document':
+      return 'Document';
+    case 'preamble':
+      return 'Preamble';
+    case 'conclusions':
+      return 'Final clauses';
+    case 'point':
+      return `(${p.num ?? p.ordinal})`;
+    case 'paragraph':
+      return p.num ? `Paragraph ${p.num}` : `${capitalise(ordinalWord(p.ordinal))} paragraph`;
+    case 'attachment':
+      return p.heading ?? `Attachment ${p.num ?? p.ordinal}`;
+    default: {
+      const word = KIND_WORD[p.kind] ?? capitalise(p.kind);
+      return p.num ? `${word} ${p.num}` : word;
+    }
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function ancestors(p: Provision): Provision[] {
+  const out: Provision[] = [];
+  for (let q = p.parent; q && q.kind !== 'document'; q = q.parent) out.unshift(q);
+  return out;
+}
+
+/** The attachment (annex, protocol) a provision lies in, if any. */
+export function enclosingAttachment(p: Provision): Provision | undefined {
+  for (let q: Provision | undefined = p; q; q = q.parent) {
+    if (q.kind === 'annex' || q.kind === 'protocol' || q.kind === 'attachment') return q;
+  }
+  return undefined;
+}
+
+/**
+ * The citation-style label: "Article 4(1)(a)", "Article 51, second paragraph",
+ * "Annex VII, Article 4(1)", "Part XI, Section 4", "Chapter VII", "Preamble, recital 3".
+ */
+export function provisionLabel(p: Provision): string {
+  if (p.kind === 'paragraph' || p.kind === 'point') {
+    const article = nearest(p, 'article');
+    let label = article ? provisionLabel(article) : '';
+    const chain: Provision[] = [];
+    for (let q: Provision | undefined = p; q && q !== article && q.kind !== 'document'; q = q.parent) {
+      if (q.kind === 'paragraph' || q.kind === 'point') chain.unshift(q);
+      else break;
+    }
+    let unnumbered = '';
+    for (const q of chain) {
+      if (q.kind === 'paragraph' && !q.num) unnumbered = `${ordinalWord(q.ordinal)} paragraph`;
+      else label += `(${q.num ?? q.ordinal})`;
+    }
+    if (!article) {
+      const holder = chain.length ? chain[0].parent : undefined;
+      const prefix = holder && holder.kind !== 'document' ? provisionLabel(holder) + ', ' : '';
+      label = prefix + (chain[0]?.kind === 'paragraph' ? 'paragraph ' : 'point ') + label.replace(/^\(|\)$/g, '');
+      label = prefix + chain.map((q, i) => (i === 0 ? `${q.kind === 'paragraph' ? 'paragraph' : 'point'} ${q.num ?? q.ordinal}` : `(${q.num ?? q.ordinal})`)).join('');
+    }
+    return unnumbered ? `${label}, ${unnumbered}` : label;
+  }
+  if (p.kind === 'recital') return `Preamble, recital ${p.ordinal}`;
+  const att = p.kind === 'annex' || p.kind === 'protocol' || p.kind === 'attachment' ? undefined : enclosingAttachment(p);
+  const own = ownName(p);
+  if (p.kind === 'section' || p.kind === 'subsection') {
+    // Sections restart in each part, so a section is only named fully with its part.
+    const part = nearest(p, 'part') ?? nearest(p, 'annex');
+    const sec = p.kind === 'subsection' ? nearest(p, 'section') : undefined;
+    return [part && ownName(part), sec && ownName(sec), own].filter(Boolean).join(', ');
+  }
+  return att ? `${ownName(att)}, ${own}` : own;
+}
+
+function nearest(p: Provision, kind: ProvisionKind): Provision | undefined {
+  for (let q = p.parent; q; q = q.parent) if (q.kind === kind) return q;
+  return undefined;
+}
+
+/** Outline name: "Article 31 — General rule of interpretation"; no dash without a heading. */
+export function outlineName(p: Provision): string {
+  if (p.kind === 'document') return p.heading ?? 'Document';
+  const own = ownName(p);
+  if (p.kind === 'attachment') return own;
+  return p.heading ? `${own} — ${p.heading}` : own;
+}
+
+/** Where a provision sits: "Charter of the United Nations › Chapter VII › Article 51". */
+export function provisionPath(doc: TreatyDocument, p: Provision): string {
+  const parts = ancestors(p)
+    .filter((q) => q.kind !== 'paragraph' && q.kind !== 'point')
+    .map(ownName);
+  if (p.kind === 'paragraph' || p.kind === 'point') parts.push(provisionLabel(p));
+  else parts.push(ownName(p));
+  if (doc.title) parts.unshift(doc.title);
+  return parts.join(' › ');
+}
+
+export interface ProvisionText {
+  text: string;
+  /** True when the text was cut to the limit. */
+  cut: boolean;
+  /** The length of the full text, in characters. */
+  fullLength: number;
+}
+
+/** The provision's text, blank lines collapsed, cut at `maxLength` on a word boundary. */
+export function provisionText(doc: TreatyDocument, p: Provision, maxLength = 1200): ProvisionText {
+  const raw = doc.text.slice(p.range.start, p.range.end).replace(/\r\n?/g, '\n');
+  const text = raw
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .join('\n');
+  if (text.length <= maxLength) return { text, cut: false, fullLength: text.length };
+  let cutAt = text.lastIndexOf(' ', maxLength);
+  if (cutAt < maxLength * 0.6) cutAt = maxLength;
+  return { text: text.slice(0, cutAt).trimEnd(), cut: true, fullLength: text.length };
+}

@@ -1,0 +1,381 @@
+// Text -> tree of provisions. One pass over the lines: headings open containers and
+// articles, list labels open paragraphs and points, everything else is text of the
+// innermost open provision.
+import type { Provision, ProvisionKind, TreatyDocument } from './types';
+import type { Catalogue } from './catalogue';
+import {
+  ATTACHMENT_HEADING,
+  CONCLUSIONS_START,
+  type ListLabel,
+  type ListStyle,
+  isHeadingLike,
+  matchHeading,
+  matchListLabel,
+  romanToInt,
+} from './headings';
+
+/** Nesting rank of containers: a heading closes everything of its rank or deeper. */
+const RANK: Partial<Record<ProvisionKind, number>> = {
+  annex: 0,
+  protocol: 0,
+  attachment: 0,
+  conclusions: 0.5,
+  preamble: 0.5,
+  part: 1,
+  title: 2,
+  chapter: 3,
+  section: 4,
+  subsection: 5,
+  article: 6,
+};
+
+const ID_WORD: Partial<Record<ProvisionKind, string>> = {
+  part: 'part',
+  title: 'title',
+  chapter: 'chp',
+  section: 'sec',
+  subsection: 'subsec',
+  article: 'art',
+  paragraph: 'para',
+  point: 'point',
+  annex: 'annex',
+  protocol: 'protocol',
+  recital: 'recital',
+};
+
+interface ListLevel {
+  style: ListStyle;
+  node: Provision;
+}
+
+/** Comment lines a file may open with (an illustrative-text note, a language mark). */
+const LEADING_COMMENT = /^(?:%|\/\/|<!--|\[)/;
+
+/** Turns a printed number into the eId form: "8 bis" -> "8bis", points lower case. */
+export function idNum(kind: ProvisionKind, num: string): string {
+  const n = num.replace(/\s+/g, '').replace(/\./g, '-');
+  return kind === 'point' ? n.toLowerCase() : n;
+}
+
+export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocument {
+  const root: Provision = {
+    kind: 'document',
+    eId: '',
+    ordinal: 1,
+    range: { start: 0, end: text.length },
+    labelRange: { start: 0, end: 0 },
+    bodyStart: 0,
+    children: [],
+  };
+  const byId = new Map<string, Provision>();
+  const doc: TreatyDocument = { text, root, byId, references: [] };
+
+  // Open provisions, outermost first. stack[0] is the root.
+  const stack: Provision[] = [root];
+  let lists: ListLevel[] = [];
+  /** A provision whose heading may be on the next non-blank line. */
+  let pendingHeading: Provision | undefined;
+  /** The article (or container) whose unnumbered text lines we collect. */
+  let textLines: Array<{ start: number; end: number }> = [];
+  let sawTitle = false;
+  let sawContent = false;
+  let preamble: Provision | undefined;
+
+  const top = () => stack[stack.length - 1];
+
+  const closeTo = (depth: number, end: number) => {
+    closeLists(0, end);
+    while (stack.length > depth) {
+      const p = stack.pop()!;
+      finish(p, end);
+    }
+  };
+
+  const finish = (p: Provision, end: number) => {
+    p.range.end = Math.max(p.range.end, Math.max(p.labelRange.end, end));
+    if ((p.kind === 'article' || p.kind === 'annex') && !p.children.some((c) => c.kind === 'paragraph' || c.kind === 'point')) {
+      addUnnumberedParagraphs(p);
+    }
+    textLines = [];
+  };
+
+  const closeLists = (keep: number, end: number) => {
+    while (lists.length > keep) {
+      const level = lists.pop()!;
+      level.node.range.end = Math.max(level.node.range.end, end);
+    }
+  };
+
+  const addUnnumberedParagraphs = (p: Provision) => {
+    // Unnumbered paragraphs are counted by position ("the second paragraph of Article 51"),
+    // but only when there are several: a one-paragraph article is just its text.
+    const lines = textLines.filter((l) => l.start >= p.bodyStart);
+    if (lines.length < 2) return;
+    lines.forEach((l, i) => {
+      const para = makeNode('paragraph', p, undefined, l.start, l.end, i + 1);
+      para.bodyStart = l.start;
+      para.labelRange = { start: l.start, end: l.start };
+    });
+  };
+
+  /** Builds the eId prefix for a child of `parent` of the given kind. */
+  const prefixFor = (parent: Provision, kind: ProvisionKind): string => {
+    // Articles and top containers are unique in their instrument, so they take only the
+    // annex/protocol prefix; sections restart per part, paragraphs per article.
+    const scoped = kind === 'section' || kind === 'subsection' || kind === 'paragraph' || kind === 'point';
+    if (kind === 'recital') return 'preamble__';
+    for (let q: Provision | undefined = parent; q && q.kind !== 'document'; q = q.parent) {
+      if (scoped) return q.eId + '__';
+      if (q.kind === 'annex' || q.kind === 'protocol' || q.kind === 'attachment') return q.eId + '__';
+    }
+    return '';
+  };
+
+  const makeNode = (
+    kind: ProvisionKind,
+    parent: Provision,
+    num: string | undefined,
+    start: number,
+    labelEnd: number,
+    ordinal?: number,
+  ): Provision => {
+    const sameKind = parent.children.filter((c) => c.kind === kind).length;
+    const ord = ordinal ?? sameKind + 1;
+    let eId: string;
+    if (kind === 'preamble' || kind === 'conclusions') eId = kind;
+    else if (kind === 'attachment') eId = num ? `resolution_${num}` : `att_${ord}`;
+    else eId = prefixFor(parent, kind) + (ID_WORD[kind] ?? kind) + '_' + (num ? idNum(kind, num) : String(ord));
+    const node: Provision = {
+      kind,
+      eId,
+      num,
+      ordinal: ord,
+      range: { start, end: labelEnd },
+      labelRange: { start, end: labelEnd },
+      bodyStart: labelEnd,
+      children: [],
+      parent,
+    };
+    parent.children.push(node);
+    if (!byId.has(eId)) byId.set(eId, node);
+    return node;
+  };
+
+  /** Opens a container/article at the right depth for its rank. */
+  const openRanked = (kind: ProvisionKind, num: string | undefined, start: number, end: number): Provision => {
+    const rank = RANK[kind]!;
+    let depth = stack.length;
+    while (depth > 1) {
+      const r = RANK[stack[depth - 1].kind];
+      if (r === undefined || r >= rank) depth--;
+      else break;
+    }
+    // Preamble and final clauses are never the parent of a structural heading.
+    while (depth > 1 && (stack[depth - 1].kind === 'preamble' || stack[depth - 1].kind === 'conclusions')) depth--;
+    if (rank === 0) depth = 1;
+    closeTo(depth, lastContentEnd);
+    const node = makeNode(kind, top(), num, start, end);
+    stack.push(node);
+    lists = [];
+    textLines = [];
+    return node;
+  };
+
+  let lastContentEnd = 0;
+  /** A short text line that may turn out to be a cross-heading, decided by the next line. */
+  let crossHeading: { start: number; end: number; endBefore: number } | undefined;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    // Find the line [pos, lineEnd) and the start of the next one.
+    let lineEnd = pos;
+    while (lineEnd < n) {
+      const c = text.charCodeAt(lineEnd);
+      if (c === 10 || c === 13) break;
+      lineEnd++;
+    }
+    let next = lineEnd;
+    if (next < n) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1;
+    else next = n + 1;
+
+    // Trim the line.
+    let s = pos;
+    let e = lineEnd;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+
+    if (s < e) {
+      handleLine(s, e);
+      lastContentEnd = e;
+    }
+    pos = next;
+  }
+  if (crossHeading) flushCrossHeading();
+  closeTo(1, lastContentEnd);
+  if (preamble && preamble.range.end < preamble.labelRange.end) preamble.range.end = preamble.labelRange.end;
+  return doc;
+
+  function handleLine(s: number, e: number): void {
+    const line = text.slice(s, e);
+
+    if (!sawTitle && !sawContent) {
+      if (LEADING_COMMENT.test(line)) return;
+      sawContent = true;
+      const h = matchHeading(line);
+      if (!h && isHeadingLike(stripMd(line)) && !CONCLUSIONS_START.test(line)) {
+        sawTitle = true;
+        root.heading = stripMd(line);
+        root.labelRange = { start: s, end: e };
+        doc.title = root.heading;
+        return;
+      }
+    }
+    sawContent = true;
+
+    const heading = matchHeading(line);
+    if (!heading && crossHeading) flushCrossHeading();
+    if (heading) {
+      pendingHeading = undefined;
+      if (crossHeading) {
+        // A short line just before a heading is a cross-heading ("Voting", "Composition"):
+        // it belongs to neither the article before it nor the one after.
+        lastContentEnd = crossHeading.endBefore;
+        crossHeading = undefined;
+      }
+      const node = openRanked(heading.kind, heading.num, s, e);
+      if (heading.inlineHeading) node.heading = heading.inlineHeading.trim();
+      else pendingHeading = node;
+      return;
+    }
+
+    const att = ATTACHMENT_HEADING.exec(line);
+    if (att) {
+      pendingHeading = undefined;
+      const node = openRanked('attachment', att[4], s, e);
+      node.heading = stripMd(line);
+      return;
+    }
+
+    if (CONCLUSIONS_START.test(line) && !inside('conclusions')) {
+      pendingHeading = undefined;
+      // Final clauses belong to the instrument they close: the main text or an attachment.
+      let depth = stack.length;
+      while (depth > 1 && !['annex', 'protocol', 'attachment'].includes(stack[depth - 1].kind)) depth--;
+      closeTo(depth, lastContentEnd);
+      const node = makeNode('conclusions', top(), undefined, s, s);
+      node.bodyStart = s;
+      stack.push(node);
+      return;
+    }
+
+    if (pendingHeading) {
+      const p = pendingHeading;
+      pendingHeading = undefined;
+      if (isHeadingLike(line) && !continuesIntoList(e)) {
+        p.heading = line;
+        p.labelRange.end = e;
+        p.bodyStart = e;
+        p.range.end = e;
+        return;
+      }
+    }
+
+    const holder = top();
+    if (holder.kind === 'document' && holder.children.length === 0 && !preamble) {
+      // Text before the first heading, after the title: the preamble.
+      preamble = makeNode('preamble', root, undefined, s, s);
+      preamble.bodyStart = s;
+      stack.push(preamble);
+    }
+    const cur = top();
+    if (cur.kind === 'preamble') {
+      const recital = makeNode('recital', cur, undefined, s, s);
+      recital.range.end = e;
+      recital.bodyStart = s;
+      return;
+    }
+    if (cur.kind === 'conclusions' || cur.kind === 'document') return;
+
+    const label = matchListLabel(line);
+    if (label && acceptsLists(cur)) {
+      openListItem(cur, label, s, e);
+      return;
+    }
+    if (cur.kind === 'article' && isHeadingLike(line) && line.length < 80) {
+      crossHeading = { start: s, end: e, endBefore: lastContentEnd };
+      return;
+    }
+    addText(s, e);
+  }
+
+  function addText(s: number, e: number): void {
+    if (lists.length === 0) textLines.push({ start: s, end: e });
+    else lists[lists.length - 1].node.range.end = e;
+  }
+
+  function flushCrossHeading(): void {
+    const c = crossHeading!;
+    crossHeading = undefined;
+    addText(c.start, c.end);
+  }
+
+  /** True when the next line is a list item that carries on this line's sentence ("(i) on the territory…"). */
+  function continuesIntoList(after: number): boolean {
+    let i = after;
+    while (i < n && /\s/.test(text[i])) i++;
+    let j = i;
+    while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+    const nextLine = text.slice(i, j);
+    const label = matchListLabel(nextLine);
+    return !!label && /^[a-z]/.test(nextLine.slice(label.length));
+  }
+
+  function inside(kind: ProvisionKind): boolean {
+    return stack.some((p) => p.kind === kind);
+  }
+
+  function acceptsLists(p: Provision): boolean {
+    // Lists belong to articles; in a container without articles (an annex of numbered
+    // paragraphs) they belong to the container.
+    return p.kind === 'article' || p.kind === 'annex' || p.kind === 'attachment' || p.kind === 'protocol';
+  }
+
+  function openListItem(holder: Provision, label: ListLabel, s: number, e: number): void {
+    let style = label.style;
+    let num = label.num;
+    if (label.alternative) {
+      // "(i)" after "(h)" is a letter; otherwise a roman numeral.
+      const letterLevel = lists.findIndex((l) => l.style === label.alternative);
+      const romanLevel = lists.findIndex((l) => l.style === label.style);
+      const prevLetter = letterLevel >= 0 ? lists[letterLevel].node.num : undefined;
+      const prevRoman = romanLevel >= 0 ? lists[romanLevel].node.num : undefined;
+      const followsLetter = prevLetter !== undefined && prevLetter.charCodeAt(0) + 1 === num.charCodeAt(0);
+      const followsRoman = prevRoman !== undefined && (romanToInt(prevRoman) ?? 0) + 1 === romanToInt(num);
+      if (followsLetter && !followsRoman) style = label.alternative;
+    }
+    const at = lists.findIndex((l) => l.style === style);
+    let parent: Provision;
+    if (at >= 0) {
+      closeLists(at, lastContentEnd);
+      parent = at > 0 ? lists[at - 1].node : holder;
+    } else {
+      parent = lists.length ? lists[lists.length - 1].node : holder;
+    }
+    const numeric = style === 'num-dot' || style === 'num-paren' || style === 'num-rparen' || style === 'circled';
+    const kind: ProvisionKind = parent === holder && numeric ? 'paragraph' : 'point';
+    if (kind === 'point' && style.startsWith('num')) num = String(num);
+    const node = makeNode(kind, parent, num, s, s + label.length);
+    node.labelRange = { start: s, end: s + label.length };
+    node.bodyStart = s + label.length;
+    node.range.end = e;
+    lists.push({ style, node });
+  }
+}
+
+function stripMd(line: string): string {
+  return line.replace(/^#{1,6}[ \t]+/, '').trim();
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x3000 || c === 0x200b;
+}

@@ -1,0 +1,93 @@
+// The shapes of the treaty model. Pure data: no LSP or VS Code types here.
+// Offsets are UTF-16 code-unit indices into the document text (JS string indices);
+// the features layer turns them into LSP positions.
+
+export interface Span {
+  start: number;
+  /** exclusive */
+  end: number;
+}
+
+/** Lower-case Akoma Ntoso element names (plus `document` for the root). */
+export type ProvisionKind =
+  | 'document'
+  | 'preamble'
+  | 'recital'
+  | 'part'
+  | 'title'
+  | 'chapter'
+  | 'section'
+  | 'subsection'
+  | 'article'
+  | 'paragraph'
+  | 'point'
+  | 'annex'
+  | 'protocol'
+  | 'attachment'
+  | 'conclusions';
+
+export interface Provision {
+  kind: ProvisionKind;
+  /** Akoma Ntoso eId, e.g. `art_4__para_1__point_a`; '' for the document root. */
+  eId: string;
+  /** The number as printed, cleaned: "51", "8 bis", "VII", "a", "iv"; undefined when unnumbered. */
+  num?: string;
+  /** Position among same-kind siblings (1-based); used for unnumbered paragraphs. */
+  ordinal: number;
+  heading?: string;
+  /** The whole provision: from its number line to the end of its last child. */
+  range: Span;
+  /** The number/heading line(s): where Go to Definition lands and what the outline selects. */
+  labelRange: Span;
+  /** Where the provision's own text starts (after num and heading). */
+  bodyStart: number;
+  children: Provision[];
+  parent?: Provision;
+}
+
+/** One cited target, in the order the citation lists it. */
+export interface Target {
+  /** eId in the cited document. */
+  eId: string;
+  /** null for this document, else the cited instrument's title (catalogue title when known). */
+  instrument: string | null;
+  /** The provision in this document, when the target is internal and exists. */
+  provision?: Provision;
+}
+
+export type ReferenceForm = 'single' | 'list' | 'range';
+
+export interface Reference {
+  range: Span;
+  text: string;
+  form: ReferenceForm;
+  targets: Target[];
+  /** The other instrument this reference cites, or null for this document. */
+  instrument: InstrumentCitation | null;
+  /** True when every target exists (internal) — external targets are checked by `resolveExternal`. */
+  resolved: boolean;
+  /** Why the reference does not resolve, in words for a person. */
+  problem?: string;
+  /** True for relative forms ("this Article", "the preceding paragraph", a bare "paragraph 2"). */
+  relative: boolean;
+}
+
+export interface InstrumentCitation {
+  /** Text as written: "the Charter of the United Nations", "the UN Charter". */
+  cited: string;
+  /** Canonical title from the catalogue, or the cited text when the catalogue does not know it. */
+  title: string;
+  /** Catalogue id when known ("un-charter"). */
+  id?: string;
+}
+
+export interface TreatyDocument {
+  text: string;
+  /** The title line, when the text has one. */
+  title?: string;
+  /** The catalogue entry this document is, when its title matches one. */
+  instrumentId?: string;
+  root: Provision;
+  byId: Map<string, Provision>;
+  references: Reference[];
+}
