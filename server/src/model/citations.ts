@@ -163,6 +163,8 @@ export class CitationScanner {
     // Chain: "Article 35, paragraph 2", "Annex III, article 4, paragraph 4", "Part XI, section 5".
     this.parseChain(c);
     this.parseOf(c);
+    // "paragraph 1 (b) above": the direction word is part of the citation as read.
+    if (this.eat(/[ \t]+(?:above|below)\b/y)) c.end = this.pos;
     return c;
   }
 

@@ -423,12 +423,16 @@ class Resolver {
         ? this.inScope(kind, parent.kind === 'document' ? undefined : enclosingAttachment(parent) ?? parent)
         : parent.children.filter((c) => c.kind === kind);
       const name = unit === 'paragraph' || unit === 'point' ? `${UNIT_NAME[unit]} ${num}` : `${UNIT_NAME[unit]} ${num}`;
-      if (!existing.length) return `${where} has no ${name}; it has no ${UNIT_NAME[unit].toLowerCase()}s`;
+      if (!existing.length) return `${where} has no ${name}; it has no ${plural(UNIT_NAME[unit].toLowerCase())}`;
       const last = existing[existing.length - 1];
       return `${where} has no ${name}; the last is ${ownName(last).replace(/^Paragraph/, 'paragraph')}`;
     }
     return `no ${id}`;
   }
+}
+
+function plural(word: string): string {
+  return word.endsWith('x') ? `${word}es` : `${word}s`;
 }
 
 function contains(outer: Provision, inner: Provision): boolean {

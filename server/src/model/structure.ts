@@ -68,6 +68,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     children: [],
   };
   const byId = new Map<string, Provision>();
+  const kindCounts = new Map<Provision, Map<ProvisionKind, number>>();
   const doc: TreatyDocument = { text, root, byId, references: [] };
 
   // Open provisions, outermost first. stack[0] is the root.
@@ -139,8 +140,12 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     labelEnd: number,
     ordinal?: number,
   ): Provision => {
-    const sameKind = parent.children.filter((c) => c.kind === kind).length;
-    const ord = ordinal ?? sameKind + 1;
+    // Counted per parent and kind without rescanning the children (100,000 articles).
+    const countKey = kind;
+    let counts = kindCounts.get(parent);
+    if (!counts) kindCounts.set(parent, (counts = new Map()));
+    const ord = ordinal ?? (counts.get(countKey) ?? 0) + 1;
+    counts.set(countKey, Math.max(ord, counts.get(countKey) ?? 0));
     let eId: string;
     if (kind === 'preamble' || kind === 'conclusions') eId = kind;
     else if (kind === 'attachment') eId = num ? `resolution_${num}` : `att_${ord}`;
