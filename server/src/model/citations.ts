@@ -35,6 +35,8 @@ export type Deixis = 'this' | 'preceding' | 'following' | 'that';
 export type Scope =
   | { kind: 'self' }
   | { kind: 'deictic'; unit: Unit }
+  /** "of that article": the last one cited before. */
+  | { kind: 'that'; unit: Unit }
   | { kind: 'instrument'; name: string; span: { start: number; end: number } };
 
 export interface Citation {
@@ -50,6 +52,8 @@ export interface Citation {
   /** True when written as a list or range ("Articles 3, 5 and 7", "Articles 3 to 7"). */
   plural: boolean;
   isRange: boolean;
+  /** Follows the previous citation after "and"/"or" ("Annex III, article 13 and article 17"). */
+  continues?: boolean;
   /** Cites a provision of something other than a treaty text ("paragraph 5 of that Declaration"). */
   foreign?: boolean;
 }
@@ -68,7 +72,7 @@ const UNIT_WORDS: Array<[RegExp, Unit]> = [
 
 // Unit words anywhere in text: the trigger for a parse attempt.
 const TRIGGER =
-  /\b(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?)(?![\w-])/g;
+  /\b(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?)(?![A-Za-z_-])/g;
 
 const ORDINAL_WORDS = [
   'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
@@ -109,6 +113,8 @@ export class CitationScanner {
       if (skip(m.index)) continue;
       const c = this.parseAt(m.index);
       if (c) {
+        const prev = out[out.length - 1];
+        if (prev && /^[ \t]*,?[ \t]*(?:and|or)[ \t]+$/.test(this.text.slice(prev.end, c.start))) c.continues = true;
         out.push(c);
         minStart = c.end;
         TRIGGER.lastIndex = c.end;
@@ -206,6 +212,16 @@ export class CitationScanner {
         c.foreign = true;
         return;
       }
+      if (this.eat(/that[ \t]+/y)) {
+        const tok = this.unitWord();
+        if (tok) {
+          c.scope = { kind: 'that', unit: tok.unit };
+          c.end = this.pos;
+          return;
+        }
+        this.pos = save;
+        return;
+      }
       const deictic = this.eat(/(?:this|the present)[ \t]+/iy);
       if (deictic) {
         const tok = this.unitWord();
@@ -223,10 +239,24 @@ export class CitationScanner {
         this.pos = save;
         return;
       }
-      // Another unit: "paragraph 3 of Article 52", "article 4 of Annex III".
+      // Another unit: "paragraph 3 of Article 52", "article 4 of Annex III", "of the Annex to …".
+      const beforeThe = this.pos;
+      if (this.eat(/the[ \t]+(?=Annex\b)/y) !== undefined && !/^Annex[ \t]+to[ \t]/.test(this.text.slice(this.pos, this.pos + 12))) this.pos = beforeThe;
       const tok = this.unitWord();
       if (tok) {
         const outerItems: Item[] = [];
+        const afterUnit = this.pos;
+        if (tok.unit === 'annex' && this.eat(/[ \t]+to[ \t]+/y)) {
+          // "paragraph 7 of the Annex to the Vienna Convention on the Law of Treaties"
+          const inst = this.instrumentName();
+          if (inst) {
+            c.outer = [{ unit: 'annex', num: '' }, ...c.outer];
+            c.scope = inst;
+            c.end = this.pos;
+            return;
+          }
+          this.pos = afterUnit;
+        }
         if (this.parseList(tok.unit, outerItems) && outerItems.length === 1 && outerItems[0].kind === 'path') {
           const outerSteps = outerItems[0].steps;
           c.outer = [...outerSteps, ...c.outer];
@@ -263,7 +293,7 @@ export class CitationScanner {
       }
     }
     // A capitalised title with an instrument noun: "the Geneva Convention for the …".
-    const words = /[A-Z][\w'’.-]*|[a-z]+|[ \t]+|,/gy;
+    const words = /(?:U\.N\.|[A-Z][\w'’-]*)|[a-z]+|[ \t]+/gy;
     words.lastIndex = nameStart;
     let end = nameStart;
     let any = false;
@@ -271,7 +301,7 @@ export class CitationScanner {
       const w = m[0];
       if (/^[ \t]+$/.test(w)) continue;
       if (/^[A-Z]/.test(w)) {
-        end = m.index + w.replace(/[.,]+$/, '').length;
+        end = m.index + w.length;
         any = true;
       } else if (!TITLE_GLUE.has(w)) break;
     }
@@ -279,7 +309,12 @@ export class CitationScanner {
       this.pos = start;
       return undefined;
     }
-    const name = this.text.slice(nameStart, end);
+    let name = this.text.slice(nameStart, end);
+    const generic = /^(Convention|Treaty|Charter|Statute|Protocol|Covenant|Agreement)\s+(?:and|or)\b/.exec(name);
+    if (generic) {
+      name = generic[1];
+      end = nameStart + name.length;
+    }
     if (!INSTRUMENT_NOUN.test(name)) {
       this.pos = start;
       return undefined;
@@ -289,7 +324,7 @@ export class CitationScanner {
   }
 
   private unitWord(): { unit: Unit; plural: boolean; word: string } | undefined {
-    const m = /(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?)(?![\w-])/y;
+    const m = /(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?)(?![A-Za-z_-])/y;
     m.lastIndex = this.pos;
     const r = m.exec(this.text);
     if (!r) return undefined;
@@ -310,7 +345,7 @@ export class CitationScanner {
 
   /** "3, 5 and 7", "3 to 7", "3 to 7 inclusive", "17 (paragraph 2)", "4(1)(a)", "2 c)". */
   private parseList(unit: Unit, items: Item[]): boolean {
-    if (!this.eat(/[ \t]+|(?=\()/y)) return false;
+    if (this.eat(/[ \t]+|(?=\()|(?=\d)/y) === undefined) return false;
     const first = this.numberWithSubs(unit);
     if (!first) return false;
     items.push({ kind: 'path', steps: first });

@@ -120,6 +120,10 @@ class Resolver {
   private readonly byKindInScope = new Map<string, Provision[]>();
   /** Full instrument titles seen so far in the text, for "the Charter" / "the Statute". */
   private lastArticleTarget: Target | undefined;
+  private readonly lastCited = new Map<ProvisionKind, Provision>();
+  private prevAnnex: Provision | undefined;
+  /** An annex whose articles a continued citation looks in first. */
+  private preferred: Provision | undefined;
 
   constructor(private readonly doc: TreatyDocument, private readonly catalogue: Catalogue) {
     this.selfNoun = doc.title ? SELF_NOUNS.exec(doc.title)?.[1]?.toLowerCase() : undefined;
@@ -140,6 +144,9 @@ class Resolver {
       else return undefined;
     } else if (c.scope?.kind === 'self') {
       base = this.selfScope(ctx, text);
+    } else if (c.scope?.kind === 'that') {
+      base = this.lastCited.get(UNIT_KIND[c.scope.unit]);
+      if (!base) return undefined;
     } else if (c.scope?.kind === 'deictic') {
       base = this.ancestor(ctx, c.scope.unit);
       relative = true;
@@ -147,6 +154,13 @@ class Resolver {
     }
 
     if (c.deixis) return this.deictic(c, ctx, text);
+    // "Annex III, article 13 and article 17, paragraph 1(c)": the second shares the annex.
+    if (c.continues && this.prevAnnex && !base && !instrument && c.outer.length === 0) {
+      const first = c.items[0];
+      const firstUnit = first?.kind === 'path' ? first.steps[0].unit : first?.kind === 'range' ? first.from[0].unit : undefined;
+      // Only a preference: when that annex has no such article, the main text's is meant.
+      if (firstUnit === 'article') this.preferred = this.prevAnnex;
+    }
 
     const targets: Target[] = [];
     const problems: string[] = [];
@@ -189,6 +203,8 @@ class Resolver {
         }
       }
     }
+    this.preferred = undefined;
+    this.remember(c, targets, instrument);
     if (!targets.length && !problems.length) return undefined;
     return {
       range: { start: c.start, end: c.end },
@@ -200,6 +216,19 @@ class Resolver {
       problem: problems.length ? problems.join('; ') : undefined,
       relative,
     };
+  }
+
+  /** What "that article", "that paragraph" and a continued citation refer back to. */
+  private remember(c: Citation, targets: Target[], instrument: InstrumentCitation | null): void {
+    this.prevAnnex = undefined;
+    if (instrument) return;
+    for (const t of targets) {
+      if (!t.provision) continue;
+      for (let q: Provision | undefined = t.provision; q; q = q.parent) {
+        if (!this.lastCited.has(q.kind) || q === t.provision || q.kind === 'article') this.lastCited.set(q.kind, q);
+        if (q.kind === 'annex' && c.items.some((i) => (i.kind === 'path' ? i.steps : i.kind === 'range' ? i.from : [])[0]?.unit === 'annex')) this.prevAnnex = q;
+      }
+    }
   }
 
   private unresolved(c: Citation, text: string, problem: string, relative: boolean): Reference {
@@ -360,6 +389,10 @@ class Resolver {
         candidates.push(scopePrefix(att) + tail);
       } else {
         candidates.push(scopePrefix(base) + tail);
+        // "subparagraph (j) of that article": the point may sit in one of its paragraphs.
+        if (first.unit === 'point') {
+          for (const para of base.children) if (para.kind === 'paragraph') candidates.push(para.eId + '__' + tail);
+        }
       }
     } else {
       switch (first.unit) {
@@ -371,6 +404,7 @@ class Resolver {
         case 'part':
         case 'title':
           // Inside an annex a bare number means the annex's own article, unless it has none.
+          if (this.preferred) candidates.push(scopePrefix(this.preferred) + tail);
           if (ctx.attachment) candidates.push(scopePrefix(ctx.attachment) + tail);
           candidates.push(tail);
           break;
@@ -394,7 +428,7 @@ class Resolver {
             candidates.push(q.eId + '__' + tail);
             if (q.kind === 'article') break;
           }
-          if (ctx.point) candidates.unshift(ctx.point.eId + '__' + tail);
+          if (ctx.point) candidates.push(ctx.point.eId + '__' + tail);
           break;
         }
       }
@@ -403,7 +437,14 @@ class Resolver {
       const p = this.doc.byId.get(id);
       if (p) return p;
     }
-    return this.explainMissing(steps, candidates[0] ?? tail);
+    // OCR and typing slips: "(1)" for the point "(l)".
+    for (const id of candidates) {
+      const p = this.doc.byId.get(id.replace(/point_1(?=__|$)/g, 'point_l'));
+      if (p && id.includes('point_1')) return p;
+    }
+    // Explain against the scope the reader would assume: the annex it stands in, else the main text.
+    const primary = candidates.find((id) => !this.preferred || !id.startsWith(this.preferred.eId + '__')) ?? candidates[0] ?? tail;
+    return this.explainMissing(steps, primary);
   }
 
   private explainMissing(steps: Step[], id: string): string {

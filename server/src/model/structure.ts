@@ -301,7 +301,16 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     }
     if (cur.kind === 'conclusions' || cur.kind === 'document') return;
 
-    const label = matchListLabel(line);
+    let label = matchListLabel(line);
+    if (!label && /^\d{1,3}$/.test(line) && acceptsLists(cur)) {
+      // A number alone on its line ("1", then the text on the next line) numbers a
+      // paragraph when it is the next in sequence; otherwise it is just a number.
+      const paras = cur.children.filter((c) => c.kind === 'paragraph');
+      const last = paras.length ? Number(paras[paras.length - 1].num) : 0;
+      if (Number(line) === last + 1 && (lists.length === 0 || lists[0].style === 'num-dot')) {
+        label = { style: 'num-dot', num: line, length: line.length };
+      }
+    }
     if (label && acceptsLists(cur)) {
       openListItem(cur, label, s, e);
       return;
@@ -345,6 +354,15 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     return p.kind === 'article' || p.kind === 'annex' || p.kind === 'attachment' || p.kind === 'protocol';
   }
 
+  /** The list label that opens the next non-blank line after `after`, if any. */
+  function nextListLabel(after: number): ListLabel | undefined {
+    let i = after;
+    while (i < n && /\s/.test(text[i])) i++;
+    let j = i;
+    while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+    return matchListLabel(text.slice(i, j));
+  }
+
   function openListItem(holder: Provision, label: ListLabel, s: number, e: number): void {
     let style = label.style;
     let num = label.num;
@@ -356,7 +374,11 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       const prevRoman = romanLevel >= 0 ? lists[romanLevel].node.num : undefined;
       const followsLetter = prevLetter !== undefined && prevLetter.charCodeAt(0) + 1 === num.charCodeAt(0);
       const followsRoman = prevRoman !== undefined && (romanToInt(prevRoman) ?? 0) + 1 === romanToInt(num);
-      if (followsLetter && !followsRoman) style = label.alternative;
+      if (followsLetter && !followsRoman) {
+        // "(i)" after "(h)" is the letter unless the next label is "(ii)": then (h) has sub-items.
+        const next = nextListLabel(e);
+        style = next && next.style === label.style && next.num === 'ii' ? label.style : label.alternative;
+      }
     }
     const at = lists.findIndex((l) => l.style === style);
     let parent: Provision;

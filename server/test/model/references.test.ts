@@ -197,3 +197,44 @@ test('Markdown and other heading layouts', () => {
   assert.ok(md.byId.get('art_4__para_2'));
   assert.deepEqual(md.references.map((r) => r.targets.map((t) => t.eId)), [['art_1']]);
 });
+
+test('harder real-text forms: no space, "of that article", OCR slips, shared annex, roman after (h)', () => {
+  const d = parseTreaty(`Agreement on Harder Cases
+
+Article 1
+1. Measures:
+(h) listed here:
+(i) first;
+(ii) second;
+(j) other;
+(k) more;
+(l) last.
+2. Under article1, paragraph 1(h)(ii), and article 1, paragraph 1(1), and subparagraph (k) of that paragraph.
+
+Article 2
+Consistent with article 1 and for subparagraph (j) of that article; see Annex A, article 1 and article 2, and the Annex to the Agreement.
+
+ANNEX A
+
+Article 1
+Text.
+
+Article 2
+Text.
+`);
+  const t = (s: string) => ref(d, s).targets.map((x) => x.eId);
+  assert.deepEqual(t('article1, paragraph 1(h)(ii)'), ['art_1__para_1__point_h__point_ii']);
+  assert.deepEqual(t('article 1, paragraph 1(1)'), ['art_1__para_1__point_l']);
+  assert.deepEqual(t('subparagraph (k) of that paragraph'), ['art_1__para_1__point_k']);
+  assert.deepEqual(t('subparagraph (j) of that article'), ['art_1__para_1__point_j']);
+  assert.deepEqual(t('Annex A, article 1'), ['annex_A__art_1']);
+  assert.deepEqual(t('article 2, and'), ['annex_A__art_2']);
+  assert.deepEqual(t('Annex to the Agreement'), ['annex_A']);
+  assert.ok(d.byId.get('art_1__para_1__point_j'), '(j) follows (h) as a letter; (i) and (ii) nest under (h)');
+});
+
+test('paragraph numbers alone on their line, in sequence', () => {
+  const d = parseTreaty('Resolution on Examples\n\nResolution I\n\nPreamble text.\n\n1\n\nFirst operative text.\n\n2\n\nSecond, see paragraph 1.\n\n7\n');
+  assert.deepEqual(d.references.map((r) => r.targets.map((x) => x.eId)), [['resolution_I__para_1']]);
+  assert.equal(d.byId.get('resolution_I__para_3'), undefined, 'a number out of sequence is text');
+});
