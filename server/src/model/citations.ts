@@ -4,10 +4,11 @@
 // "the preceding paragraph") and instrument scopes ("of the Charter of the United Nations").
 // It knows nothing of the document's structure: resolution is done in `references.ts`.
 
-export type Unit = 'annex' | 'part' | 'title' | 'chapter' | 'section' | 'subsection' | 'article' | 'paragraph' | 'point';
+export type Unit = 'resolution' | 'annex' | 'part' | 'title' | 'chapter' | 'section' | 'subsection' | 'article' | 'paragraph' | 'point';
 
 /** Outer to inner, for chains: "Annex III, article 4, paragraph 4". */
 export const LEVEL: Record<Unit, number> = {
+  resolution: 0,
   annex: 0,
   part: 1,
   title: 2,
@@ -68,11 +69,12 @@ const UNIT_WORDS: Array<[RegExp, Unit]> = [
   [/^(?:parts?)$/i, 'part'],
   [/^(?:sections?)$/i, 'section'],
   [/^(?:annex(?:es)?)$/i, 'annex'],
+  [/^(?:resolutions?)$/i, 'resolution'],
 ];
 
 // Unit words anywhere in text: the trigger for a parse attempt.
 const TRIGGER =
-  /\b(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?)(?![A-Za-z_-])/g;
+  /\b(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?|[Rr]esolutions?)(?![A-Za-z_-])/g;
 
 const ORDINAL_WORDS = [
   'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
@@ -324,7 +326,7 @@ export class CitationScanner {
   }
 
   private unitWord(): { unit: Unit; plural: boolean; word: string } | undefined {
-    const m = /(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?)(?![A-Za-z_-])/y;
+    const m = /(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?|[Rr]esolutions?)(?![A-Za-z_-])/y;
     m.lastIndex = this.pos;
     const r = m.exec(this.text);
     if (!r) return undefined;
@@ -433,6 +435,9 @@ export class CitationScanner {
         break;
       case 'subsection':
         re = /([A-Z]|\d{1,2})\b/y;
+        break;
+      case 'resolution':
+        re = /([IVXLC]{1,7}|\d{1,5})\b(?![\w/])/y;
         break;
       case 'annex':
         re = /([IVXLC]{1,7}|\d{1,2}|[A-Z])\b(?![\w/])/y;

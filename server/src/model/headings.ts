@@ -141,6 +141,11 @@ const LIST_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Omit<ListLabel, 'len
   [/^([\u2460-\u2473])[ \t]*/, (m) => ({ style: 'circled', num: String(m[1].charCodeAt(0) - 0x245f) })],
 ];
 
+const PAREN_PATTERNS = LIST_PATTERNS.filter(([re]) => re.source.startsWith('^\\('));
+const DIGIT_PATTERNS = LIST_PATTERNS.filter(([re]) => re.source.startsWith('^(\\d'));
+const CIRCLED_PATTERNS = LIST_PATTERNS.filter(([re]) => re.source.includes('\\u2460'));
+const LETTER_PATTERNS = LIST_PATTERNS.filter(([re]) => re.source.startsWith('^([a-z]'));
+
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
 
 function letterOrRoman(token: string, letter: ListStyle, roman: ListStyle): Omit<ListLabel, 'length'> | undefined {
@@ -156,7 +161,9 @@ function letterOrRoman(token: string, letter: ListStyle, roman: ListStyle): Omit
 export function matchListLabel(line: string): ListLabel | undefined {
   const c = line.charCodeAt(0);
   if (!(c === 40 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 0x2460 && c <= 0x2473))) return undefined;
-  for (const [re, build] of LIST_PATTERNS) {
+  // Only the patterns that can start with this character.
+  const patterns = c === 40 ? PAREN_PATTERNS : c >= 48 && c <= 57 ? DIGIT_PATTERNS : c >= 0x2460 ? CIRCLED_PATTERNS : LETTER_PATTERNS;
+  for (const [re, build] of patterns) {
     const m = re.exec(line);
     if (!m) continue;
     const label = build(m);

@@ -11,6 +11,7 @@ export interface ParseOptions {
 export function parseTreaty(text: string, options: ParseOptions = {}): TreatyDocument {
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const doc = parseStructure(text, catalogue);
+  if (doc.title) doc.instrumentId = catalogue.identify(doc.title)?.id;
   doc.references = findReferences(doc, catalogue);
   return doc;
 }

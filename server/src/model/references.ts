@@ -10,6 +10,7 @@ import { provisionAt } from './query';
 import { enclosingAttachment, ownName, provisionLabel } from './render';
 
 const UNIT_KIND: Record<Unit, ProvisionKind> = {
+  resolution: 'attachment',
   annex: 'annex',
   part: 'part',
   title: 'title',
@@ -22,6 +23,7 @@ const UNIT_KIND: Record<Unit, ProvisionKind> = {
 };
 
 const ID_WORD: Record<Unit, string> = {
+  resolution: 'resolution',
   annex: 'annex',
   part: 'part',
   title: 'title',
@@ -34,6 +36,7 @@ const ID_WORD: Record<Unit, string> = {
 };
 
 const UNIT_NAME: Record<Unit, string> = {
+  resolution: 'Resolution',
   annex: 'Annex',
   part: 'Part',
   title: 'Title',
@@ -204,6 +207,10 @@ class Resolver {
       }
     }
     this.preferred = undefined;
+    // "resolution 1368 (2001)" of the Security Council is not a resolution of this text:
+    // resolutions count as references only when the document has them.
+    const steps = [...c.outer, ...c.items.flatMap((i) => (i.kind === 'path' ? i.steps : i.kind === 'range' ? i.from : []))];
+    if (!instrument && steps.some((s) => s.unit === 'resolution' && !this.doc.byId.has(`resolution_${s.num}`))) return undefined;
     this.remember(c, targets, instrument);
     if (!targets.length && !problems.length) return undefined;
     return {
@@ -276,12 +283,15 @@ class Resolver {
     return entry ? { cited: name, title: entry.title, id: entry.id } : { cited: name, title: name };
   }
 
+  private lowerText: string | undefined;
+
   private lastTitleMention(noun: string, before: number) {
-    const text = this.doc.text.slice(0, before).toLowerCase();
+    // Lower-cased once per document: "the Charter" may occur hundreds of times.
+    const text = (this.lowerText ??= this.doc.text.toLowerCase());
     let best: { at: number; entry: ReturnType<Catalogue['identify']> } | undefined;
     for (const e of this.catalogue.entries) {
       if (!e.title.toLowerCase().includes(noun)) continue;
-      const i = text.lastIndexOf(e.title.toLowerCase());
+      const i = text.lastIndexOf(e.title.toLowerCase(), before - e.title.length);
       if (i >= 0 && (!best || i > best.at)) best = { at: i, entry: e };
     }
     return best?.entry;
@@ -397,6 +407,7 @@ class Resolver {
     } else {
       switch (first.unit) {
         case 'annex':
+        case 'resolution':
           candidates.push(tail);
           break;
         case 'article':

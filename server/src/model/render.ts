@@ -40,6 +40,8 @@ export function ownName(p: Provision): string {
       return p.num ? `Paragraph ${p.num}` : `${capitalise(ordinalWord(p.ordinal))} paragraph`;
     case 'attachment':
       return p.heading ?? `Attachment ${p.num ?? p.ordinal}`;
+    case 'recital':
+      return `Recital ${p.ordinal}`;
     default: {
       const word = KIND_WORD[p.kind] ?? capitalise(p.kind);
       return p.num ? `${word} ${p.num}` : word;
@@ -118,8 +120,11 @@ export function outlineName(p: Provision): string {
 
 /** Where a provision sits: "Charter of the United Nations › Chapter VII › Article 51". */
 export function provisionPath(doc: TreatyDocument, p: Provision): string {
+  // Paragraphs and points are named by their label, which already names their article.
+  const inArticle = p.kind === 'paragraph' || p.kind === 'point';
   const parts = ancestors(p)
-    .filter((q) => q.kind !== 'paragraph' && q.kind !== 'point')
+    .filter((q) => q.kind !== 'paragraph' && q.kind !== 'point' && !(inArticle && q.kind === 'article'))
+    .filter((q) => !(inArticle && (q.kind === 'annex' || q.kind === 'protocol') && provisionLabel(p).startsWith(ownName(q))))
     .map(ownName);
   if (p.kind === 'paragraph' || p.kind === 'point') parts.push(provisionLabel(p));
   else parts.push(ownName(p));

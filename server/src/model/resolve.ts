@@ -1,6 +1,7 @@
 // Resolving a reference's targets to provisions, in this document or in the document of
 // another instrument (found by the workspace through `InstrumentLookup`).
 import type { InstrumentCitation, Provision, Reference, TreatyDocument } from './types';
+import { provisionLabel } from './render';
 
 /** Finds the parsed text of a cited instrument, when the workspace has one. */
 export type InstrumentLookup = (citation: InstrumentCitation) => { doc: TreatyDocument; uri: string } | undefined;
@@ -49,8 +50,41 @@ export function resolveReference(doc: TreatyDocument, ref: Reference, lookup?: I
   return {
     targets,
     instrumentFound: true,
-    problem: missing.length
-      ? `the ${ref.instrument.title} has no ${missing.map((t) => t.eId).join(', ')}`
-      : undefined,
+    problem: missing.length ? `the ${ref.instrument.title} has no ${missing.map((t) => describeMissing(found.doc, t.eId)).join(', no ')}` : undefined,
   };
 }
+
+/** "Article 200; the last is Article 111", in the renderer's words, from a missing eId. */
+function describeMissing(doc: TreatyDocument, eId: string): string {
+  const parts = eId.split('__');
+  let parent: Provision | undefined = doc.root;
+  let k = 0;
+  for (; k < parts.length - 1; k++) {
+    const next: Provision | undefined = doc.byId.get(parts.slice(0, k + 1).join('__'));
+    if (!next) break;
+    parent = next;
+  }
+  const wanted = parts[k];
+  const sep = wanted.indexOf('_');
+  const word = WORDS[wanted.slice(0, sep)] ?? wanted.slice(0, sep);
+  const num = wanted.slice(sep + 1);
+  const name = `${word} ${num}`;
+  const siblings = parent.kind === 'document'
+    ? [...doc.byId.values()].filter((p) => p.eId.startsWith(wanted.slice(0, sep) + '_') && !p.eId.includes('__'))
+    : parent.children.filter((c) => c.eId.startsWith(parent!.eId + '__' + wanted.slice(0, sep) + '_'));
+  const where = parent.kind === 'document' ? '' : ` in ${provisionLabel(parent)}`;
+  const last = siblings[siblings.length - 1];
+  return last ? `${name}${where}; the last is ${provisionLabel(last)}` : `${name}${where}`;
+}
+
+const WORDS: Record<string, string> = {
+  art: 'Article',
+  para: 'paragraph',
+  point: 'point',
+  chp: 'Chapter',
+  part: 'Part',
+  sec: 'Section',
+  subsec: 'Subsection',
+  annex: 'Annex',
+  title: 'Title',
+};

@@ -24,7 +24,12 @@ test('outline names carry the heading after a dash, none without', () => {
 
 test('paths name the instrument and the containers', () => {
   assert.equal(provisionPath(charter, charter.byId.get('art_51')!), 'Charter of the United Nations › Chapter VII › Article 51');
-  assert.equal(provisionPath(charter, charter.byId.get('art_52__para_3')!), 'Charter of the United Nations › Chapter VIII › Article 52 › Article 52(3)');
+  assert.equal(provisionPath(charter, charter.byId.get('art_52__para_3')!), 'Charter of the United Nations › Chapter VIII › Article 52(3)');
+});
+
+test('recitals are numbered; annex paths do not repeat the annex', () => {
+  assert.equal(outlineName(nato.byId.get('preamble__recital_2')!), 'Recital 2');
+  assert.equal(provisionPath(unclos, unclos.byId.get('annex_VII__art_3__point_b')!), 'United Nations Convention on the Law of the Sea › Annex VII, Article 3(b)');
 });
 
 test('texts are cut on a word with a flag', () => {

@@ -1,0 +1,21 @@
+// Node entry of the language server. `createConnection` picks the transport from argv
+// (--stdio, --node-ipc, --socket=N, --pipe=NAME), as vscode-languageserver does.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createServer } from './server';
+import { NodeFileSystem } from './workspace/nodeFileSystem';
+
+const USAGE = `pacta-language-server — the Pacta language server for treaty texts
+Usage: pacta-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME`;
+
+const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  process.stdout.write(USAGE + '\n');
+} else if (!argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) {
+  // Without a transport createConnection throws a stack trace; say what is missing instead.
+  process.stderr.write(`pacta-language-server: no transport given\n${USAGE}\n`);
+  process.exitCode = 2;
+} else {
+  const connection = createConnection(ProposedFeatures.all);
+  createServer(connection, new NodeFileSystem());
+  connection.listen();
+}

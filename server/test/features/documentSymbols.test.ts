@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
+import { parseTreaty } from '../../src/model';
+import { documentSymbols } from '../../src/features/documentSymbols';
+import { ORCHARD } from '../helpers/samples';
+import { lineOf, readCorpus } from '../helpers/text';
+
+function* all(symbols: DocumentSymbol[]): Generator<DocumentSymbol> {
+  for (const s of symbols) {
+    yield s;
+    yield* all(s.children ?? []);
+  }
+}
+
+function inside(outer: Range, inner: Range): boolean {
+  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}
+
+describe('documentSymbols', () => {
+  it('outlines articles with their headings, paragraphs and points', () => {
+    const symbols = documentSymbols(parseTreaty(ORCHARD));
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Article 1 — Scope', 'Article 2 — Definitions', 'Article 3 — Duties'],
+    );
+    assert.ok(symbols.every((s) => s.kind === SymbolKind.Class));
+    const [art1, art2] = symbols;
+    assert.deepEqual(
+      art1.children?.map((c) => [c.name, c.kind]),
+      [
+        ['Paragraph 1', SymbolKind.Field],
+        ['Paragraph 2', SymbolKind.Field],
+      ],
+    );
+    assert.deepEqual(
+      art2.children?.map((c) => [c.name, c.kind]),
+      [
+        ['(a)', SymbolKind.EnumMember],
+        ['(b)', SymbolKind.EnumMember],
+      ],
+    );
+  });
+
+  it('puts the selection on the label line and the range over the whole provision', () => {
+    const [art1] = documentSymbols(parseTreaty(ORCHARD));
+    assert.equal(art1.selectionRange.start.line, lineOf(ORCHARD, 'Article 1'));
+    assert.equal(art1.selectionRange.start.character, 0);
+    assert.equal(art1.range.start.line, lineOf(ORCHARD, 'Article 1'));
+    assert.ok(art1.range.end.line >= lineOf(ORCHARD, '2. It does not cover hedges.'));
+    assert.ok(art1.range.end.line < lineOf(ORCHARD, 'Article 2'));
+  });
+
+  it('skips the document root: the title is not a symbol', () => {
+    const symbols = documentSymbols(parseTreaty(ORCHARD));
+    assert.ok(!symbols.some((s) => s.name.includes('Orchard Neighbours')));
+  });
+
+  it('gives nothing for an empty or structureless text', () => {
+    assert.deepEqual(documentSymbols(parseTreaty('')), []);
+    assert.doesNotThrow(() => documentSymbols(parseTreaty('just some words\nand more words')));
+  });
+
+  it('outlines the UN Charter: preamble, 19 chapters, 111 articles, Article 51 in Chapter VII', () => {
+    const symbols = documentSymbols(parseTreaty(readCorpus('un_charter_en.txt')));
+    const chapters = symbols.filter((s) => s.kind === SymbolKind.Namespace && s.name.startsWith('Chapter'));
+    assert.equal(chapters.length, 19);
+    assert.equal([...all(symbols)].filter((s) => s.kind === SymbolKind.Class).length, 111);
+    const chVII = chapters.find((s) => s.name.startsWith('Chapter VII'))!;
+    assert.ok(chVII, 'Chapter VII');
+    assert.ok(
+      chVII.children?.some((s) => s.name.startsWith('Article 51')),
+      'Article 51 is in Chapter VII',
+    );
+  });
+
+  for (const file of ['un_charter_en.txt', 'vclt_1969_en.txt', 'unclos_1982_en.txt', 'north_atlantic_treaty_1949_en.txt']) {
+    it(`keeps every symbol valid for VS Code in ${file}`, () => {
+      const symbols = documentSymbols(parseTreaty(readCorpus(file)));
+      assert.ok(symbols.length > 0);
+      for (const s of all(symbols)) {
+        assert.ok(s.name.trim().length > 0, 'non-empty name');
+        assert.ok(inside(s.range, s.selectionRange), `${s.name}: selectionRange inside range`);
+        for (const c of s.children ?? []) assert.ok(inside(s.range, c.range), `${c.name} inside ${s.name}`);
+      }
+    });
+  }
+});
