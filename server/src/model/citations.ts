@@ -23,6 +23,8 @@ export const LEVEL: Record<Unit, number> = {
 export interface Step {
   unit: Unit;
   num: string;
+  /** Where the number is written, when it is (renumbering rewrites exactly these characters). */
+  span?: { start: number; end: number };
 }
 
 export type Item =
@@ -99,6 +101,8 @@ export class CitationScanner {
   private readonly text: string;
   private pos = 0;
   private readonly namesLower: string[];
+  /** Where the last number read by `number()` stands. */
+  private lastNumberSpan: { start: number; end: number } | undefined;
 
   constructor(text: string, private readonly instruments: InstrumentNames) {
     this.text = text;
@@ -378,9 +382,10 @@ export class CitationScanner {
   private numberWithSubs(unit: Unit): Step[] | undefined {
     const num = this.number(unit);
     if (num === undefined) return undefined;
+    const numSpan = this.lastNumberSpan;
     // A lettered "paragraph (a)" (Rome Statute style) is a point.
     const effective: Unit = unit === 'paragraph' && /^[a-z]+$/.test(num) ? 'point' : unit;
-    const steps: Step[] = [{ unit: effective, num }];
+    const steps: Step[] = [{ unit: effective, num, span: numSpan }];
     let level: Unit = effective;
     for (;;) {
       const save = this.pos;
@@ -389,7 +394,8 @@ export class CitationScanner {
       para.lastIndex = this.pos;
       const pm = para.exec(this.text);
       if (pm && LEVEL[level] < LEVEL.paragraph) {
-        steps.push({ unit: 'paragraph', num: pm[2] });
+        const at = pm.index + pm[0].lastIndexOf(pm[2]);
+        steps.push({ unit: 'paragraph', num: pm[2], span: { start: at, end: at + pm[2].length } });
         this.pos = para.lastIndex;
         level = 'paragraph';
         continue;
@@ -404,7 +410,8 @@ export class CitationScanner {
       if (subUnit === 'paragraph' && level !== 'article') break;
       // Years and similar "(2001)" are not sub-references.
       if (/^\d{3,}$/.test(token)) break;
-      steps.push({ unit: subUnit, num: token });
+      const at = sm.index + sm[0].indexOf(token, sm[0].indexOf('(') + 1 || 1);
+      steps.push({ unit: subUnit, num: token, span: { start: at, end: at + token.length } });
       level = subUnit;
       this.pos = sub.lastIndex;
       if (this.pos === save) break;
@@ -448,6 +455,8 @@ export class CitationScanner {
     if (!m) return undefined;
     this.pos = re.lastIndex;
     const raw = m[1] ?? m[2] ?? m[3];
+    const at = m.index + m[0].indexOf(raw);
+    this.lastNumberSpan = { start: at, end: at + raw.length };
     if (raw === 'l') return '1';
     return raw.replace(/[ \t]+/g, ' ');
   }

@@ -1,7 +1,7 @@
 // Citations -> references with targets: resolves each parsed citation against the
 // structure of the document from where it stands (relative forms, annex scopes,
 // ranges in document order) and names the other instrument for external ones.
-import type { InstrumentCitation, Provision, ProvisionKind, Reference, Target, TreatyDocument } from './types';
+import type { InstrumentCitation, NumberToken, Provision, ProvisionKind, Reference, Target, TreatyDocument } from './types';
 import type { Catalogue } from './catalogue';
 import { normaliseName } from './catalogue';
 import { CitationScanner, type Citation, type Item, type Step, type Unit } from './citations';
@@ -167,6 +167,7 @@ class Resolver {
 
     const targets: Target[] = [];
     const problems: string[] = [];
+    const tokens = new Map<number, NumberToken>();
     for (const item of c.items) {
       if (item.kind === 'ordinal') {
         const holder = c.outer.length ? this.findPath(c.outer, ctx, base, instrument) : base ?? ctx.article;
@@ -183,12 +184,14 @@ class Resolver {
       const paths = item.kind === 'path' ? [[...c.outer, ...item.steps]] : [[...c.outer, ...item.from], [...c.outer, ...item.to]];
       if (!c.outer.length && !base && !instrument && item.kind === 'path' && (item.steps[0].unit === 'paragraph' || item.steps[0].unit === 'point')) relative = true;
       if (instrument) {
+        for (const path of paths) this.addTokens(tokens, path, undefined);
         if (item.kind === 'path') targets.push({ eId: pathId(paths[0]), instrument: instrument.title });
         else targets.push(...expandNumericRange(paths[0], paths[1]).map((eId) => ({ eId, instrument: instrument!.title })));
         continue;
       }
       if (item.kind === 'path') {
         const p = this.findPath(paths[0], ctx, base, null);
+        this.addTokens(tokens, paths[0], typeof p === 'string' ? undefined : p);
         if (typeof p === 'string') problems.push(p);
         else {
           targets.push({ eId: p.eId, instrument: null, provision: p });
@@ -197,6 +200,8 @@ class Resolver {
       } else {
         const from = this.findPath(paths[0], ctx, base, null);
         const to = this.findPath(paths[1], ctx, base, null);
+        this.addTokens(tokens, paths[0], typeof from === 'string' ? undefined : from);
+        this.addTokens(tokens, paths[1], typeof to === 'string' ? undefined : to);
         if (typeof from === 'string') problems.push(from);
         if (typeof to === 'string') problems.push(to);
         if (typeof from !== 'string' && typeof to !== 'string') {
@@ -222,7 +227,35 @@ class Resolver {
       resolved: problems.length === 0,
       problem: problems.length ? problems.join('; ') : undefined,
       relative,
+      numbers: [...tokens.values()].sort((a, b) => a.span.start - b.span.start),
     };
+  }
+
+  /**
+   * Records which provision each written number names. With the resolved provision, the
+   * number of each step is matched to the ancestor of that kind, inner to outer; without
+   * it (external or unresolved), to the eId the steps spell.
+   */
+  private addTokens(into: Map<number, NumberToken>, rawSteps: Step[], p: Provision | undefined): void {
+    const steps = normaliseSteps(rawSteps);
+    let q: Provision | undefined = p;
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const step = steps[i];
+      let named: Provision | undefined;
+      if (q) {
+        const kind = UNIT_KIND[step.unit];
+        while (q && q.kind !== kind) q = q.parent;
+        named = q;
+        q = q?.parent;
+      }
+      if (!step.span || into.has(step.span.start)) continue;
+      into.set(step.span.start, {
+        span: step.span,
+        num: this.doc.text.slice(step.span.start, step.span.end),
+        eId: named?.eId ?? pathId(steps.slice(0, i + 1)),
+        provision: named,
+      });
+    }
   }
 
   /** What "that article", "that paragraph" and a continued citation refer back to. */

@@ -55,6 +55,21 @@ export interface Target {
   provision?: Provision;
 }
 
+/**
+ * A number written in a reference, with the provision it names at its own level:
+ * in "paragraph 3 of Article 52", "3" names art_52__para_3 and "52" names art_52.
+ * Renumbering rewrites exactly these characters and nothing else.
+ */
+export interface NumberToken {
+  span: Span;
+  /** The number as written ("52", "3", "b", "VII", "8 bis"). */
+  num: string;
+  /** eId of the provision this number names (in the cited instrument for external references). */
+  eId: string;
+  /** The provision it names, when internal and resolved. */
+  provision?: Provision;
+}
+
 export type ReferenceForm = 'single' | 'list' | 'range';
 
 export interface Reference {
@@ -70,6 +85,8 @@ export interface Reference {
   problem?: string;
   /** True for relative forms ("this Article", "the preceding paragraph", a bare "paragraph 2"). */
   relative: boolean;
+  /** Every number written in the reference, in text order (none for "this Article"). */
+  numbers?: NumberToken[];
 }
 
 export interface InstrumentCitation {
