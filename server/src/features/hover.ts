@@ -119,6 +119,6 @@ function quote(text: string): string {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~]/g, (c) => '\\' + c)
-    .replace(/^(\s*)(\d+)([.)])/gm, '$1$2\\$3')
-    .replace(/^(\s*)([#+=-])/gm, '$1\\$2');
+    .replace(/^([ \t]*)(\d+)([.)])/gm, '$1$2\\$3')
+    .replace(/^([ \t]*)([#+=-])/gm, '$1\\$2');
 }

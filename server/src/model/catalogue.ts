@@ -104,13 +104,20 @@ export const WELL_KNOWN_INSTRUMENTS: readonly CatalogueEntry[] = [
 
 /** Lower case, no leading article, single spaces, straight quotes: how names are compared. */
 export function normaliseName(name: string): string {
-  return name
+  const n = name
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ')
-    .replace(/^(the|this|that) /, '')
-    .replace(/[\s.,;:]+$/, '')
-    .trim();
+    .trim()
+    .replace(/^(the|this|that) /, '');
+  return trimPunctuation(n);
+}
+
+/** Drops closing punctuation; a loop rather than /[.,;:]+$/, which is quadratic on long runs. */
+function trimPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && '.,;: '.includes(s.charAt(end - 1))) end--;
+  return s.slice(0, end);
 }
 
 export class Catalogue {

@@ -120,7 +120,7 @@ export class CitationScanner {
       const c = this.parseAt(m.index);
       if (c) {
         const prev = out[out.length - 1];
-        if (prev && /^[ \t]*,?[ \t]*(?:and|or)[ \t]+$/.test(this.text.slice(prev.end, c.start))) c.continues = true;
+        if (prev && /^[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+$/.test(this.text.slice(prev.end, c.start))) c.continues = true;
         out.push(c);
         minStart = c.end;
         TRIGGER.lastIndex = c.end;
@@ -357,7 +357,7 @@ export class CitationScanner {
     items.push({ kind: 'path', steps: first });
     for (;;) {
       const save = this.pos;
-      const sep = this.eat(/[ \t]*(?:,[ \t]*(?:and|or)?|[ \t]+(?:and|or)|[ \t]+to|[ \t]*[-–][ \t]*)[ \t]+|[ \t]*[-–][ \t]*/y);
+      const sep = this.eat(/[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or|to)[ \t]+|[-–][ \t]*)/y);
       if (sep === undefined) break;
       const isRange = /to|[-–]/.test(sep) && !/,/.test(sep);
       // "Article 4 and Article 5": a new unit word starts a new citation.

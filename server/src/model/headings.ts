@@ -13,13 +13,16 @@ export interface HeadingMatch {
 interface HeadingRule {
   pattern: RegExp;
   build: (m: RegExpExecArray) => HeadingMatch | undefined;
+  /** A cheap test of the line's first characters; rules without one are always tried. */
+  quick?: RegExp;
 }
 
 // After the number, a heading line either ends or goes on after a separator
 // ("—", "–", ":", ". "); "Article 5 shall apply" is text, not a heading.
-const TAIL = String.raw`\.?[ \t]*(?:(?:[\u2014\u2013:]|--?|\.)[ \t]*(\S.*?))?[ \t]*$`;
+// Lines reach here trimmed, so the heading runs to the end of the line.
+const TAIL = String.raw`\.?(?:[ \t]*(?:[\u2014\u2013:]|--?|\.)[ \t]*(\S.*))?$`;
 const MD = String.raw`^(?:#{1,6}[ \t]+)?`;
-const SUFFIX = String.raw`(?:[ \t]*-?[ \t]*(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?`;
+const SUFFIX = String.raw`(?:[ \t]*(?:-[ \t]*)?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?`;
 
 const CONTAINER_WORDS: Record<string, ProvisionKind> = {
   part: 'part',
@@ -42,6 +45,7 @@ const RULES: HeadingRule[] = [
       MD + String.raw`(?:ARTICLE|Article|ART\.|Art\.)[ \t]*(\d+[A-Z]?|[IVXLCDM]+\b|premier|first)(${SUFFIX})` + TAIL,
     ),
     build: (m) => ({ kind: 'article', num: cleanArticleNum(m[1], m[2]), inlineHeading: m[3] }),
+    quick: /^(?:#|Art|ART)/,
   },
   {
     // "PART XI", "Part 2", "CHAPTER VII", "Chapter VII: Title", "SECTION 4.", "SUBSECTION A.", "ANNEX VII", "Annex"
@@ -50,6 +54,7 @@ const RULES: HeadingRule[] = [
         String.raw`(PART|Part|TITLE|Title|CHAPTER|Chapter|SECTION|Section|SUBSECTION|Subsection|Sub-section|ANNEX|Annex|APPENDIX|Appendix|PROTOCOL|Protocol)(?:[ \t]+(?:No\.?[ \t]*)?(\d+|[IVXLCDM]+\b|[A-Z]\b))?` +
         TAIL,
     ),
+    quick: /^(?:#|P[Aa]|C[Hh]|S[Ee]|S[Uu]|A[Nn]|A[Pp]|P[Rr]|T[Ii])/,
     build: (m) => {
       const kind = CONTAINER_WORDS[m[1].toLowerCase()];
       // Only annexes and protocols go unnumbered; "Part" alone on a line is text.
@@ -59,7 +64,8 @@ const RULES: HeadingRule[] = [
   },
   {
     // Korean: "제1조 (협약의 범위)", "제8조 권한없이 행한 행위의 추인", "제15조의2"
-    pattern: /^(?:#{1,6}[ \t]+)?제[ \t]*(\d+)[ \t]*조((?:의[ \t]*\d+)?)(?=[ \t(（]|$)[ \t]*(?:[(（]([^)）]*)[)）]|(\S.*?))?[ \t]*$/,
+    quick: /^(?:#|제)/,
+    pattern: /^(?:#{1,6}[ \t]+)?제[ \t]*(\d+)[ \t]*조((?:의[ \t]*\d+)?)(?:[ \t]*[(（]([^)）]*)[)）]|[ \t]+(\S.*))?$/,
     build: (m) => {
       const sub = m[2] ? m[2].replace(/\D/g, '') : '';
       // "제65조 또는 제67조에 …" opens a sentence; an unbracketed heading has no full stop.
@@ -69,15 +75,22 @@ const RULES: HeadingRule[] = [
   },
   {
     // Korean parts, chapters, sections: "제1부  총 강", "제1절  조약의 체결"
-    pattern: /^(?:#{1,6}[ \t]+)?제[ \t]*(\d+)[ \t]*(부|장|절|관)(?=[ \t]|$)[ \t]*(\S.*?)?[ \t]*$/,
+    quick: /^(?:#|제)/,
+    pattern: /^(?:#{1,6}[ \t]+)?제[ \t]*(\d+)[ \t]*(부|장|절|관)(?:[ \t]+(\S.*))?$/,
     build: (m) => ({ kind: KOREAN_UNITS[m[2]], num: m[1], inlineHeading: m[3] }),
   },
   {
     // Korean annex: "부속서", "부속서 1"
-    pattern: /^(?:#{1,6}[ \t]+)?부속서(?:[ \t]+(\d+|[IVX]+))?[ \t]*$/,
+    quick: /^(?:#|부)/,
+    pattern: /^(?:#{1,6}[ \t]+)?부속서(?:[ \t]+(\d+|[IVX]+))?$/,
     build: (m) => ({ kind: 'annex', num: m[1] }),
   },
 ];
+
+/** The heading patterns, for the regex-safety test. */
+export function headingPatterns(): RegExp[] {
+  return RULES.map((r) => r.pattern);
+}
 
 /** A structural heading line (article, part, chapter, section, annex…), or undefined. */
 export function matchHeading(line: string): HeadingMatch | undefined {
@@ -87,7 +100,9 @@ export function matchHeading(line: string): HeadingMatch | undefined {
     return undefined;
   }
   if (line.length > 300) return undefined;
+  line = line.trim();
   for (const rule of RULES) {
+    if (rule.quick && !rule.quick.test(line)) continue;
     const m = rule.pattern.exec(line);
     if (!m) continue;
     const h = rule.build(m);
@@ -106,7 +121,7 @@ function cleanArticleNum(num: string, suffix: string): string {
 export const CONCLUSIONS_START = /^(?:#{1,6}[ \t]+)?(?:IN WITNESS WHEREOF|In witness whereof|In Witness Whereof|DONE at|DONE AT|Done at)\b/;
 
 /** Attached instruments after the treaty itself: a Final Act, numbered resolutions. */
-export const ATTACHMENT_HEADING = /^(?:#{1,6}[ \t]+)?(?:(FINAL ACT|Final Act)\b(.{0,200})|(RESOLUTION|Resolution)[ \t]+([IVXLC]+|\d+))[ \t]*$/;
+export const ATTACHMENT_HEADING = /^(?:#{1,6}[ \t]+)?(?:(FINAL ACT|Final Act)(?:\b.*)?|(RESOLUTION|Resolution)[ \t]+([IVXLC]+|\d+))$/;
 
 export type ListStyle =
   | 'num-dot'

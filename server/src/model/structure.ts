@@ -256,7 +256,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     const att = ATTACHMENT_HEADING.exec(line);
     if (att) {
       pendingHeading = undefined;
-      const node = openRanked('attachment', att[4], s, e);
+      const node = openRanked('attachment', att[3], s, e);
       node.heading = stripMd(line);
       return;
     }

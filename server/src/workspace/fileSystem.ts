@@ -37,8 +37,15 @@ export function normaliseUri(uri: string): string {
   } catch {
     // not a URL the platform parses; keep it as written
   }
-  if (out.endsWith('/') && !/^[a-z][a-z0-9+.-]*:\/*$/i.test(out)) out = out.replace(/\/+$/, '');
+  if (out.endsWith('/') && !/^[a-z][a-z0-9+.-]*:\/*$/i.test(out)) out = trimTrailingSlashes(out);
   return out;
+}
+
+/** Without trailing slashes; a loop, not a regex, so a long run of slashes stays linear. */
+function trimTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
+  return s.slice(0, end);
 }
 
 /** `folder` + one or more path segments (segments are percent-encoded). */
@@ -61,7 +68,9 @@ export function isInside(uri: string, folder: string): boolean {
 
 /** The last path segment, decoded: the file name. */
 export function baseName(uri: string): string {
-  const path = normaliseUri(uri).replace(/[?#].*$/, '');
+  const full = normaliseUri(uri);
+  const cut = full.search(/[?#]/);
+  const path = cut < 0 ? full : full.slice(0, cut);
   const last = path.slice(path.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(last);

@@ -1,0 +1,305 @@
+// Defined terms: where a text defines a term ("“treaty” means …", "hereinafter referred to
+// as “the Parties”", "(hereinafter “the Commission”)") and where it then uses it. Pure and
+// linear in the length of the text: one scan for quotations, one for "hereinafter", one
+// tokenisation for the uses.
+import type { Provision, Span, TreatyDocument } from './types';
+import { provisionAt } from './query';
+
+export type DefinitionForm = 'means' | 'hereinafter' | 'parenthesis';
+
+export interface DefinedTerm {
+  /** The term as the definition writes it, without quotes: "treaty", "the Parties". */
+  term: string;
+  /** The term as written (inside its quotes, when it has them). */
+  span: Span;
+  /** The innermost provision holding the definition. */
+  provision: Provision;
+  /** The defining text: the point or paragraph the term opens, else its sentence. */
+  definition: Span;
+  form: DefinitionForm;
+  /** Uses inside this span resolve to this definition ("For the purposes of this Part": the Part). */
+  scope: Span;
+}
+
+export interface TermUse {
+  span: Span;
+  term: DefinedTerm;
+}
+
+export interface DefinedTerms {
+  /** In text order. */
+  terms: DefinedTerm[];
+  /** In text order, never overlapping each other, a reference, or a defining quotation. */
+  uses: TermUse[];
+}
+
+const MAX_TERM = 80;
+const OPEN_TO_CLOSE: Record<string, string> = { '“': '”', '"': '"', '‘': '’', '«': '»', '„': '“”', "'": "'" };
+// Straight single quotes are apostrophes far more often than quotes: only "hereinafter" takes them.
+const QUOTED = /([“"‘«„])([^“”"‘’«»„\n]{1,80})([”"’»“])/g;
+const QUOTE = String.raw`[“"‘«„][^“”"‘’«»„\n]{1,80}[”"’»“]`;
+/** After a quoted term: more quoted terms, a short aside, a few words, then the defining verb. */
+const DEFINING_VERB = new RegExp(
+  String.raw`(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)${QUOTE})*` +
+    String.raw`(?:\s*\([^()\n]{0,80}\))?(?:\s*,[^,.;:\n]{0,80},)?` +
+    String.raw`(?:\s+(?!(?:shall|means?|includes?)\b)[\p{L}’'-]+){0,4}?` +
+    String.raw`\s+(?:shall\s+)?(?:means?|includes?|refers?\s+to|is\s+defined\s+as|has\s+the\s+meaning)\b`,
+  'yu',
+);
+const HEREINAFTER =
+  /\b(?:(?:hereinafter|hereafter)(?:\s+(referred\s+to|called|designated|named|termed|known)(?:\s+as)?)?|referred\s+to\s+(?:hereinafter|hereafter)\s+as)\b[\s:,]*/giu;
+const AFTER_HEREINAFTER_QUOTED = /(the\s+)?([“"‘'«„])([^\n“”"«»„]{1,80}?)([”"’'»“])/y;
+const AFTER_HEREINAFTER_WORDS = /((?:the\s+)?\p{L}[\p{L}’'-]*(?:[ \t]+\p{L}[\p{L}’'-]*){0,5})(?=[ \t]*[.,;:)])/yu;
+/** `(“the Commission”)`, `(the “Commission”)`: a proper name defined in passing. */
+const PARENTHESISED = /\(\s*(the\s+)?([“"«])((?:the\s+)?\p{Lu}[^“”"«»\n]{0,60}?)([”"»])\s*\)/gu;
+const PURPOSES =
+  /\bfor\s+the\s+purposes?\s+of\b[^.;]{0,80}?\b(?:this|the\s+present)\s+(Convention|Treaty|Agreement|Charter|Protocol|Statute|Covenant|Pact|Constitution|Part|Chapter|Section|Subsection|Annex|[Aa]rticle|[Pp]aragraph|[Ss]ubparagraph)\b/giu;
+const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
+
+const cache = new WeakMap<TreatyDocument, DefinedTerms>();
+
+/** The defined terms of a document and their uses, computed once per parsed document. */
+export function definedTerms(doc: TreatyDocument): DefinedTerms {
+  let found = cache.get(doc);
+  if (!found) {
+    const terms = findDefinitions(doc);
+    found = { terms, uses: findUses(doc, terms) };
+    cache.set(doc, found);
+  }
+  return found;
+}
+
+/** The use of a defined term at `offset` (ends inclusive, like `referenceAt`). */
+export function termUseAt(doc: TreatyDocument, offset: number): TermUse | undefined {
+  const uses = definedTerms(doc).uses;
+  let lo = 0;
+  let hi = uses.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = uses[mid];
+    if (offset < u.span.start) hi = mid - 1;
+    else if (offset > u.span.end) lo = mid + 1;
+    else return u;
+  }
+  return undefined;
+}
+
+/** The key uses are matched under: the term without a leading "the". */
+export function termKey(term: string): string {
+  return term.replace(/^the\s+/i, '').replace(/\s+/g, ' ').trim();
+}
+
+// --- definitions ---------------------------------------------------------------------------
+
+export function findDefinitions(doc: TreatyDocument): DefinedTerm[] {
+  const text = doc.text;
+  const out: DefinedTerm[] = [];
+  const add = (term: string, start: number, form: DefinitionForm): void => {
+    const clean = term.replace(/\s+/g, ' ').trim();
+    if (!termKey(clean) || clean.length > MAX_TERM || !/\p{L}/u.test(clean)) return;
+    out.push(makeTerm(doc, clean, { start, end: start + term.length }, form));
+  };
+
+  for (const m of text.matchAll(QUOTED)) {
+    if (!OPEN_TO_CLOSE[m[1]].includes(m[3])) continue;
+    const end = m.index + m[0].length;
+    DEFINING_VERB.lastIndex = end;
+    if (DEFINING_VERB.test(text)) add(m[2], m.index + 1, 'means');
+  }
+
+  for (const m of text.matchAll(HEREINAFTER)) {
+    const at = m.index + m[0].length;
+    AFTER_HEREINAFTER_QUOTED.lastIndex = at;
+    const q = AFTER_HEREINAFTER_QUOTED.exec(text);
+    if (q && OPEN_TO_CLOSE[q[2]].includes(q[4])) {
+      const innerStart = at + (q[1]?.length ?? 0) + 1;
+      add(q[3], innerStart, 'hereinafter');
+      continue;
+    }
+    // Unquoted ("hereinafter referred to as specialized agencies.") only after a naming verb,
+    // so "as hereinafter provided" defines nothing.
+    if (!m[1] && !/referred\s+to\s+(?:hereinafter|hereafter)/i.test(m[0])) continue;
+    AFTER_HEREINAFTER_WORDS.lastIndex = at;
+    const w = AFTER_HEREINAFTER_WORDS.exec(text);
+    if (w) add(w[1], at, 'hereinafter');
+  }
+
+  for (const m of text.matchAll(PARENTHESISED)) {
+    if (!OPEN_TO_CLOSE[m[2]].includes(m[4])) continue;
+    const innerStart = m.index + m[0].indexOf(m[2]) + 1;
+    if (out.some((t) => t.span.start === innerStart)) continue; // "(hereinafter “X”)" already taken
+    add(m[3], innerStart, 'parenthesis');
+  }
+
+  out.sort((a, b) => a.span.start - b.span.start);
+  // The same quotation found by two patterns counts once.
+  return out.filter((t, i) => i === 0 || t.span.start !== out[i - 1].span.start);
+}
+
+function makeTerm(doc: TreatyDocument, term: string, span: Span, form: DefinitionForm): DefinedTerm {
+  const provision = provisionAt(doc, span.start);
+  return {
+    term,
+    span,
+    provision,
+    definition: definitionSpan(doc, provision, span),
+    form,
+    scope: form === 'means' ? purposeScope(doc, provision, span.start) : { start: span.end, end: doc.text.length },
+  };
+}
+
+/** A point or paragraph that opens with the term is the definition; otherwise its sentence is. */
+function definitionSpan(doc: TreatyDocument, p: Provision, term: Span): Span {
+  const opensWithIt = p.kind === 'point' || p.kind === 'paragraph' || p.kind === 'recital';
+  if (opensWithIt && term.start - Math.max(p.bodyStart, p.range.start) < 200) return { ...p.range };
+  const text = doc.text;
+  let start = term.start;
+  while (start > p.range.start && !/[.;:\n]/.test(text[start - 1])) start--;
+  while (start < term.start && /\s/.test(text[start])) start++;
+  let end = term.end;
+  while (end < p.range.end && text[end] !== '\n' && !(/[.;]/.test(text[end]) && /\s|$/.test(text[end + 1] ?? ''))) end++;
+  if (end < p.range.end && /[.;]/.test(text[end])) end++;
+  return { start, end };
+}
+
+/** "For the purposes of this Part, …" limits a definition to the Part; the default is the whole text. */
+function purposeScope(doc: TreatyDocument, p: Provision, at: number): Span {
+  const whole = { start: 0, end: doc.text.length };
+  let holder: Provision = p;
+  while (holder.parent && !['article', 'annex', 'protocol', 'attachment', 'preamble', 'document'].includes(holder.kind)) {
+    holder = holder.parent;
+  }
+  const from = Math.max(holder.range.start, at - 600);
+  let unit: string | undefined;
+  for (const m of doc.text.slice(from, at).matchAll(PURPOSES)) unit = m[1].toLowerCase();
+  if (!unit) return whole;
+  const kind = (
+    {
+      part: 'part',
+      chapter: 'chapter',
+      section: 'section',
+      subsection: 'subsection',
+      annex: 'annex',
+      article: 'article',
+      paragraph: 'paragraph',
+      subparagraph: 'point',
+    } as Record<string, string>
+  )[unit];
+  if (!kind) return whole;
+  for (let q: Provision | undefined = p; q; q = q.parent) if (q.kind === kind) return { ...q.range };
+  return whole;
+}
+
+// --- uses ----------------------------------------------------------------------------------
+
+interface Variant {
+  words: string[];
+  /** Index into the terms of the same key. */
+  key: string;
+}
+
+function findUses(doc: TreatyDocument, terms: DefinedTerm[]): TermUse[] {
+  if (terms.length === 0) return [];
+  const text = doc.text;
+  const byKey = new Map<string, DefinedTerm[]>();
+  const byFirst = new Map<string, Variant[]>();
+  for (const t of terms) {
+    const key = termKey(t.term).toLowerCase();
+    const list = byKey.get(key);
+    if (list) list.push(t);
+    else byKey.set(key, [t]);
+    for (const words of variants(termKey(t.term))) {
+      const first = byFirst.get(words[0]) ?? [];
+      if (!first.some((v) => v.words.join(' ') === words.join(' '))) first.push({ words, key });
+      byFirst.set(words[0], first);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+  // Quoted defining terms and references are not uses.
+  const blocked: Span[] = [...terms.map((t) => t.span), ...doc.references.map((r) => r.range)].sort((a, b) => a.start - b.start);
+  let b = 0;
+
+  const tokens: Span[] = [];
+  for (const m of text.matchAll(WORD)) tokens.push({ start: m.index, end: m.index + m[0].length });
+
+  const uses: TermUse[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = text.slice(tokens[i].start, tokens[i].end);
+    const candidates = byFirst.get(first) ?? byFirst.get(stripPossessive(first));
+    if (!candidates) continue;
+    for (const v of candidates) {
+      const end = matchWords(text, tokens, i, v.words);
+      if (end === undefined) continue;
+      const span = { start: tokens[i].start, end };
+      while (b < blocked.length && blocked[b].end <= span.start) b++;
+      if (b < blocked.length && blocked[b].start < span.end) break;
+      const term = pick(byKey.get(v.key)!, span.start);
+      if (term) {
+        uses.push({ span, term });
+        i += v.words.length - 1;
+      }
+      break;
+    }
+  }
+  return uses;
+}
+
+/** The end of the match of `words` at token `i`, or undefined. Words are separated by spaces or one line break. */
+function matchWords(text: string, tokens: Span[], i: number, words: string[]): number | undefined {
+  if (i + words.length > tokens.length) return undefined;
+  for (let k = 0; k < words.length; k++) {
+    const t = tokens[i + k];
+    const word = text.slice(t.start, t.end);
+    const last = k === words.length - 1;
+    if (word !== words[k] && !(last && stripPossessive(word) === words[k])) return undefined;
+    if (k > 0 && !/^[ \t]*(?:\r?\n)?[ \t]*$/.test(text.slice(tokens[i + k - 1].end, t.start)) ) return undefined;
+    if (last) return word === words[k] ? t.end : t.start + words[k].length;
+  }
+  return undefined;
+}
+
+function stripPossessive(word: string): string {
+  return word.replace(/[’']s$/, '');
+}
+
+/** Spellings a use may take: a lower-case term may open a sentence; the last word may be singular or plural. */
+function variants(key: string): string[][] {
+  const words = key.split(' ');
+  const firsts = [words[0]];
+  if (/^\p{Ll}/u.test(words[0])) firsts.push(words[0].charAt(0).toUpperCase() + words[0].slice(1));
+  const out: string[][] = [];
+  for (const f of firsts) {
+    const base = [f, ...words.slice(1)];
+    for (const lastForm of inflections(base[base.length - 1])) out.push([...base.slice(0, -1), lastForm]);
+  }
+  return out;
+}
+
+function inflections(word: string): string[] {
+  if (word.length < 3 || !/\p{L}$/u.test(word)) return [word];
+  const out = new Set([word]);
+  if (/ies$/.test(word)) out.add(word.slice(0, -3) + 'y');
+  else if (/[^aeiou]y$/.test(word)) out.add(word.slice(0, -1) + 'ies');
+  else if (/(?:s|x|ch|sh)$/.test(word)) {
+    if (/[^s]s$/.test(word)) out.add(word.slice(0, -1));
+    else out.add(word + 'es');
+  } else out.add(word + 's');
+  return [...out];
+}
+
+/** The definition a use at `at` refers to: the narrowest scope holding it, then the nearest before it. */
+function pick(candidates: DefinedTerm[], at: number): DefinedTerm | undefined {
+  let best: DefinedTerm | undefined;
+  for (const t of candidates) {
+    if (at < t.scope.start || at >= t.scope.end) continue;
+    if (!best) {
+      best = t;
+      continue;
+    }
+    const width = t.scope.end - t.scope.start;
+    const bestWidth = best.scope.end - best.scope.start;
+    if (width < bestWidth || (width === bestWidth && t.span.start <= at && t.span.start > best.span.start)) best = t;
+  }
+  return best;
+}

@@ -1,0 +1,61 @@
+// Which language a treaty text is written in, guessed from its script and, for Latin
+// script, from its commonest words. Used by the status bar item and by the Akoma Ntoso
+// export (FRBRlanguage). A guess from the first 20 000 characters is enough for both.
+
+export interface TextLanguage {
+  /** BCP 47 / ISO 639-1 code: "en", "ko", "ru", "fr", … ; "und" when there is no text to tell. */
+  code: string;
+  /** ISO 639-2 (bibliographic-free, "terminology") code, as Akoma Ntoso's FRBRlanguage wants: "eng", "kor". */
+  iso639_2: string;
+  /** The language's own name, for people: "English", "한국어", "Русский". */
+  name: string;
+}
+
+const LANGUAGES: Record<string, TextLanguage> = {
+  en: { code: 'en', iso639_2: 'eng', name: 'English' },
+  fr: { code: 'fr', iso639_2: 'fra', name: 'Français' },
+  es: { code: 'es', iso639_2: 'spa', name: 'Español' },
+  de: { code: 'de', iso639_2: 'deu', name: 'Deutsch' },
+  ko: { code: 'ko', iso639_2: 'kor', name: '한국어' },
+  ru: { code: 'ru', iso639_2: 'rus', name: 'Русский' },
+  ar: { code: 'ar', iso639_2: 'ara', name: 'العربية' },
+  zh: { code: 'zh', iso639_2: 'zho', name: '中文' },
+  ja: { code: 'ja', iso639_2: 'jpn', name: '日本語' },
+  und: { code: 'und', iso639_2: 'und', name: '?' },
+};
+
+/** Words frequent in treaty prose of each Latin-script language, and rare in the others. */
+const STOPWORDS: Record<string, readonly string[]> = {
+  en: ['the', 'of', 'and', 'shall', 'to', 'which', 'any'],
+  fr: ['le', 'la', 'les', 'des', 'et', 'du', 'est'],
+  es: ['el', 'los', 'las', 'del', 'y', 'que', 'por'],
+  de: ['der', 'die', 'das', 'und', 'des', 'den', 'nicht'],
+};
+
+export function detectLanguage(text: string): TextLanguage {
+  const sample = text.slice(0, 20_000);
+  const count = (re: RegExp): number => sample.match(re)?.length ?? 0;
+  const scripts: Array<[string, number]> = [
+    ['ko', count(/[\uac00-\ud7af]/g)],
+    ['ru', count(/[\u0400-\u04ff]/g)],
+    ['ar', count(/[\u0600-\u06ff]/g)],
+    ['ja', count(/[\u3040-\u30ff]/g)],
+    ['zh', count(/[\u4e00-\u9fff]/g)],
+    ['latin', count(/[A-Za-z\u00c0-\u024f]/g)],
+  ];
+  scripts.sort((a, b) => b[1] - a[1]);
+  const [script, n] = scripts[0];
+  if (n === 0) return LANGUAGES.und;
+  // Japanese text is mostly kanji; any kana at all makes it Japanese rather than Chinese.
+  if (script === 'zh' && scripts.some(([s, k]) => s === 'ja' && k > 0)) return LANGUAGES.ja;
+  if (script !== 'latin') return LANGUAGES[script];
+  const words = new Map<string, number>();
+  for (const w of sample.toLowerCase().match(/[a-z\u00c0-\u024f]+/g) ?? []) words.set(w, (words.get(w) ?? 0) + 1);
+  let best = 'en';
+  let bestScore = -1;
+  for (const [lang, list] of Object.entries(STOPWORDS)) {
+    const score = list.reduce((sum, w) => sum + (words.get(w) ?? 0), 0);
+    if (score > bestScore) (best = lang), (bestScore = score);
+  }
+  return LANGUAGES[best];
+}
