@@ -6,6 +6,7 @@ import type { Catalogue } from './catalogue';
 import { normaliseName } from './catalogue';
 import { CitationScanner, type Citation, type Item, type Step, type Unit } from './citations';
 import { idNum } from './structure';
+import { romanToInt } from './headings';
 import { provisionAt } from './query';
 import { enclosingAttachment, ownName, provisionLabel } from './render';
 
@@ -507,13 +508,29 @@ class Resolver {
       const existing = kind === 'article' || kind === 'chapter' || kind === 'part' || kind === 'annex'
         ? this.inScope(kind, parent.kind === 'document' ? undefined : enclosingAttachment(parent) ?? parent)
         : parent.children.filter((c) => c.kind === kind);
-      const name = unit === 'paragraph' || unit === 'point' ? `${UNIT_NAME[unit]} ${num}` : `${UNIT_NAME[unit]} ${num}`;
+      const name = unit === 'point' ? `point (${num})` : `${UNIT_NAME[unit]} ${num}`;
       if (!existing.length) return `${where} has no ${name}; it has no ${plural(UNIT_NAME[unit].toLowerCase())}`;
+      const named = (q: Provision) => ownName(q).replace(/^Paragraph/, 'paragraph');
       const last = existing[existing.length - 1];
-      return `${where} has no ${name}; the last is ${ownName(last).replace(/^Paragraph/, 'paragraph')}`;
+      // A gap in the numbering reads better as a gap than as "the last is …".
+      const value = numericValue(num);
+      if (value !== undefined) {
+        const before = existing.filter((q) => (numericValue(q.num ?? '') ?? Infinity) < value).pop();
+        const after = existing.find((q) => (numericValue(q.num ?? '') ?? -Infinity) > value);
+        if (before && after) return `${where} has no ${name}; the numbering goes from ${named(before)} to ${named(after)}`;
+      }
+      return `${where} has no ${name}; the last is ${named(last)}`;
     }
     return `no ${id}`;
   }
+}
+
+/** "12" -> 12, "VII" -> 7, "8 bis" -> 8.5 (after 8, before 9); letters are not counted. */
+function numericValue(num: string): number | undefined {
+  const m = /^(\d+)\s*([a-z]*)$/i.exec(num.trim());
+  if (m) return Number(m[1]) + (m[2] ? 0.5 : 0);
+  if (/^[IVXLC]+$/.test(num)) return romanToInt(num);
+  return undefined;
 }
 
 function plural(word: string): string {
