@@ -8,9 +8,18 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { registerRenumberCommands } from './renumberCommands';
+import { CLIENT_COMMANDS, registerReferenceCommands } from './referenceCommands';
+import { PARALLEL_CLIENT_COMMANDS, registerParallelCommands } from './parallelCommands';
+import { registerCompareCommands } from './compareCommands';
+import { RestartPolicy } from './restartPolicy';
+import { registerDocumentStatus } from './documentStatus';
+import { registerExportCommand } from './exportAkomaNtoso';
+import { serveFiles } from './serveFiles';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
+let restartPolicy: RestartPolicy | undefined;
 
 /** The `pacta.*` settings, sent at start-up so the first requests already see the library. */
 function pactaSettings(): Record<string, unknown> {
@@ -18,7 +27,9 @@ function pactaSettings(): Record<string, unknown> {
   return {
     library: cfg.get<string[]>('library', []),
     instruments: cfg.get<unknown[]>('instruments', []),
-    hover: { maxLength: cfg.get<number>('hover.maxLength', 1200) },
+    hover: { maxLength: cfg.get<number>('hover.maxLength', 1200), parallel: cfg.get<boolean>('hover.parallel', true) },
+    parallelVersions: cfg.get<unknown[]>('parallelVersions', []),
+    maxFileSize: cfg.get<number>('maxFileSize', 10),
   };
 }
 
@@ -32,12 +43,20 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     documentSelector: [
       { scheme: 'file', language: 'treaty' },
       { scheme: 'untitled', language: 'treaty' },
+      { scheme: 'vscode-vfs', language: 'treaty' },
     ],
     synchronize: { configurationSection: 'pacta' },
-    initializationOptions: { pacta: pactaSettings() },
+    // clientCommands: commands of this extension the server may put in lenses and quick fixes.
+    // workspaceTrusted: in restricted mode the server refuses library entries leading out of the workspace.
+    initializationOptions: { pacta: pactaSettings(), clientCommands: [...CLIENT_COMMANDS, ...PARALLEL_CLIENT_COMMANDS], workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: channel,
+    // Restarts a dead server and says so once (restartPolicy.ts); open documents are re-sent.
+    errorHandler: restartPolicy?.handler(),
   };
-  return new LanguageClient('pacta', 'Pacta', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('pacta', 'Pacta', serverOptions, clientOptions);
+  // In a virtual workspace (vscode-vfs:…) the server reads the other texts through the client.
+  context.subscriptions.push(...serveFiles(languageClient));
+  return languageClient;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -45,6 +64,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output = vscode.window.createOutputChannel('Pacta', { log: true });
   context.subscriptions.push(output);
   const channel = output;
+  restartPolicy = new RestartPolicy({
+    restarted: (m) => void vscode.window.showInformationMessage(m),
+    log: (m) => channel.warn(m),
+  });
 
   context.subscriptions.push(
     vscode.commands.registerCommand('pacta.restartServer', async () => {
@@ -57,14 +80,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       channel.info('Pacta language server restarted.');
     }),
     vscode.commands.registerCommand('pacta.showOutput', () => channel.show(true)),
+    ...registerRenumberCommands(() => client),
+    ...registerReferenceCommands(() => client),
+    ...registerParallelCommands(() => client),
+    ...registerCompareCommands(() => client),
+    // Trusting the workspace lifts the library restriction: start again with the new trust.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('pacta.restartServer')),
   );
+
+  // Status bar (article count, language) and "Pacta: Export as Akoma Ntoso".
+  const status = registerDocumentStatus(() => client);
+  context.subscriptions.push(...status.disposables, registerExportCommand(() => client, channel));
 
   client = createClient(context, channel);
   try {
     await client.start();
+    status.refresh();
   } catch (err) {
     channel.error(`Pacta language server failed to start: ${String(err)}`);
-    void vscode.window.showErrorMessage('Pacta: the language server failed to start. See "Pacta: Show Output".');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Pacta: the language server failed to start. Run "Pacta: Show Output" to see why.'));
   }
 }
 

@@ -1,86 +1,86 @@
-// `npm run bench`: speed and memory figures, printed, never asserted.
-// Parse + resolve on the real texts, one hover and one definition on UNCLOS, and
-// the heap the model of UNCLOS holds.
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+// `npm run bench`: speed and memory figures, printed as Markdown tables, never asserted.
+//
+//   npm run bench                      everything (a few minutes)
+//   npm run bench -- --quick           smaller sizes and fewer requests (about a minute)
+//   npm run bench -- --only=scaling,lsp
+//
+// Parts: real (corpus texts), sideBySide (Pacta vs vscode-markdown-languageservice),
+// scaling (per MB, 100 KB … 20 MB), lsp (stdio: latency, keystrokes), workspace (500 treaties),
+// growth (adversarial input at n and 8n: linear or not).
+// docs/performance.md holds the last full run's output.
+import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { parseTreaty, type TreatyDocument } from '../src/model';
-import { hover } from '../src/features/hover';
-import { definition } from '../src/features/definition';
-import { linesOf } from '../src/features/convert';
+import { runLsp } from './lsp';
+import { runRealTexts } from './realTexts';
+import { runScaling } from './scaling';
+import { runSideBySide } from './sideBySide';
+import { gc, ms } from './util';
+import { runWorkspace } from './workspaceIndex';
+import { printGrowth } from './growth';
+import { runDrafting } from './drafting';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
-const gc = (globalThis as { gc?: () => void }).gc;
+const PARTS = ['real', 'sideBySide', 'scaling', 'lsp', 'workspace', 'growth', 'drafting'] as const;
+type Part = (typeof PARTS)[number];
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))];
-}
+const KB = 1000;
+const MB = 1000 * KB;
 
-function timeParse(text: string, runs: number): number[] {
-  for (let i = 0; i < 3; i++) parseTreaty(text);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    parseTreaty(text);
-    times.push(performance.now() - t);
+function parseArgs(argv: string[]): { quick: boolean; parts: Set<Part> } {
+  const quick = argv.includes('--quick');
+  const only = argv.find((a) => a.startsWith('--only='));
+  const wanted = only ? only.slice('--only='.length).split(',').map((s) => s.trim()) : [...PARTS];
+  const unknown = wanted.filter((w) => !(PARTS as readonly string[]).includes(w));
+  if (unknown.length) {
+    console.error(`unknown part(s): ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`);
+    process.exit(2);
   }
-  return times;
+  return { quick, parts: new Set(wanted as Part[]) };
 }
 
-function row(cells: Array<string | number>): string {
-  return '| ' + cells.join(' | ') + ' |';
+function machine(): string {
+  const cpus = os.cpus();
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  return `Node ${process.version}, ${process.platform}/${process.arch}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1e9).toFixed(1)} GB; load average ${load}`;
 }
 
-console.log(`Pacta benchmark — Node ${process.version}, ${process.platform}/${process.arch}`);
-console.log('');
-console.log(row(['text', 'size', 'articles', 'references', 'parse+resolve median', 'min', 'throughput']));
-console.log(row(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
-for (const file of ['unclos_1982_en.txt', 'vclt_1969_en.txt', 'un_charter_en.txt', 'north_atlantic_treaty_1949_en.txt', 'vclt_1969_ko_partial.txt']) {
-  const text = readFileSync(path.join(CORPUS, file), 'utf8');
-  const times = timeParse(text, file.startsWith('unclos') ? 30 : 60);
-  const doc = parseTreaty(text);
-  const articles = [...doc.byId.values()].filter((p) => p.kind === 'article').length;
-  const med = median(times);
-  console.log(row([file, `${(text.length / 1024).toFixed(0)} KB`, articles, doc.references.length, `${med.toFixed(2)} ms`, `${Math.min(...times).toFixed(2)} ms`, `${(text.length / 1e6 / (med / 1000)).toFixed(1)} MB/s`]));
-}
-
-// Hover and definition on UNCLOS: every 10th reference, each asked many times.
-const unclosText = readFileSync(path.join(CORPUS, 'unclos_1982_en.txt'), 'utf8');
-const unclos: TreatyDocument = parseTreaty(unclosText);
-const lines = linesOf(unclos);
-const positions = unclos.references.filter((_, i) => i % 10 === 0).map((r) => lines.positionAt(r.range.start + 1));
-const uri = 'file:///unclos.treaty.txt';
-const hoverTimes: number[] = [];
-const defTimes: number[] = [];
-for (let round = 0; round < 20; round++) {
-  for (const pos of positions) {
-    let t = performance.now();
-    hover(unclos, pos);
-    hoverTimes.push(performance.now() - t);
-    t = performance.now();
-    definition(unclos, uri, pos);
-    defTimes.push(performance.now() - t);
-  }
-}
-console.log('');
-console.log(`UNCLOS, ${positions.length} reference positions x 20 rounds (in process, no LSP transport):`);
-console.log(`  hover:      median ${(median(hoverTimes) * 1000).toFixed(1)} µs, p99 ${(percentile(hoverTimes, 99) * 1000).toFixed(1)} µs`);
-console.log(`  definition: median ${(median(defTimes) * 1000).toFixed(1)} µs, p99 ${(percentile(defTimes, 99) * 1000).toFixed(1)} µs`);
-
-if (gc) {
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const keep = parseTreaty(unclosText); // the text itself is already on the heap: this is the model beyond it
-  gc();
-  const after = process.memoryUsage().heapUsed;
+async function main(): Promise<void> {
+  const { quick, parts } = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  console.log(`# Pacta benchmark${quick ? ' (--quick)' : ''}`);
   console.log('');
-  console.log(`Heap held by the UNCLOS model: ${((after - before) / 1e6).toFixed(1)} MB for ${(unclosText.length / 1e6).toFixed(2)} M characters of text (${((after - before) / unclosText.length).toFixed(2)} bytes per character beyond the text)`);
-  void keep;
-} else {
-  console.log('(run with --expose-gc for the heap figure)');
+  console.log(machine());
+  console.log('');
+  console.log('Figures are noisy when other processes share the machine: each is a median, and CPU time of the');
+  console.log('measuring process (process.cpuUsage) is printed beside wall time — on a busy machine read the CPU column.');
+  if (!gc) console.log('(run with --expose-gc, as `npm run bench` does, for the heap figures)');
+
+  if (parts.has('real')) runRealTexts({ runs: quick ? 10 : 30, rounds: quick ? 5 : 20 });
+  if (parts.has('drafting')) runDrafting({ runs: quick ? 10 : 30 });
+  if (parts.has('sideBySide')) {
+    await runSideBySide({
+      sizes: quick ? [100 * KB, 1 * MB] : [100 * KB, 1 * MB, 5 * MB],
+      runs: (c) => (c <= 100 * KB ? 9 : c <= 1 * MB ? 5 : 3),
+    });
+  }
+  if (parts.has('scaling')) {
+    await runScaling({
+      sizes: quick ? [100 * KB, 1 * MB, 5 * MB] : [100 * KB, 250 * KB, 500 * KB, 1 * MB, 2 * MB, 5 * MB, 10 * MB, 20 * MB],
+      runs: (c) => (c <= 1 * MB ? 7 : c <= 5 * MB ? 3 : 2),
+      profileSize: quick ? 1 * MB : 5 * MB,
+    });
+  }
+  if (parts.has('lsp')) await runLsp({ requests: quick ? 300 : 1000, keystrokes: quick ? 3 : 5, bigChars: quick ? 1 * MB : 5 * MB });
+  if (parts.has('growth')) printGrowth(quick ? 40_000 : 100_000); // adversarial input, n vs 8n (growth.ts)
+  if (parts.has('workspace')) await runWorkspace({ treaties: quick ? 100 : 500, charsEach: 100 * KB, referenceRuns: quick ? 3 : 10 });
+
+  console.log('');
+  console.log(`(benchmark took ${ms(performance.now() - started)}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 }
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,6 +1,6 @@
 // `pacta` — the treaty model on the command line: outline, references, and a checker
 // for broken cross-references (exit 1) that CI can run.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   outlineName,
@@ -16,22 +16,38 @@ import { fileUriFromPath } from './workspace/fileSystem';
 import { NodeFileSystem } from './workspace/nodeFileSystem';
 import { Workspace } from './workspace/workspace';
 import pkg from '../../package.json';
+import { CHECK_FORMATS, runCheck, type CheckFormat } from './cli/check';
+import { exportAkn } from './cli/exportAkn';
+import { compareText, missingProvision, parseSpec } from './cli/compare';
 
 const HELP = `pacta ${pkg.version} — structure and cross-references of treaty texts
 
 Usage:
   pacta outline FILE [--json]           the provision tree (chapters, articles, paragraphs…)
   pacta refs FILE [--json]              every reference and what it points to
-  pacta check FILE... [--library DIR]   report references that do not resolve
+  pacta check FILE|FOLDER... [--library DIR] [--format text|json|sarif] [-o OUT]
+                                        report references that do not resolve, in the
+                                        files and in the treaty texts of folders (recursive)
+  pacta export FILE --akn [-o OUT]      the text as Akoma Ntoso 3.0 XML, references as <ref>
+  pacta compare FILE#EID OTHER#EID [--json]
+                                        word diff of two provisions ([-removed-]{+added+})
+                                        and their similarity, e.g. a.txt#art_4 b.txt#art_1__para_2
   pacta --help | --version
 
 Options:
   --json           machine-readable output (ranges are 0-based LSP positions)
+  --format F       check's output: text (default), json, or sarif (SARIF 2.1.0, for
+                   code-scanning annotations in pull requests)
+  -o, --output OUT write to OUT instead of the standard output
+  --strict         check: numbering faults (Article 5 after Article 3, two Articles 4,
+                   paragraphs 1, 2, 4), always listed as warnings, also fail the check
   --library DIR    a folder with the texts of other instruments (repeatable);
                    the FILES given are searched first
 
-Exit status (check): 0 all references resolve, 1 some do not, 2 a file could not be read.
-References to an instrument whose text is not available are listed as information only.`;
+Exit status (check): 0 all references resolve, 1 some do not, 2 could not run (a file could
+not be read, no treaty text was found, or a usage error).
+References to an instrument whose text is not available are listed as information only;
+numbering faults are warnings, and change the exit status only with --strict.`;
 
 /** Thrown for a usage or input problem: printed as "pacta: message", exit code 2. */
 class CliError extends Error {}
@@ -41,18 +57,31 @@ interface Args {
   files: string[];
   library: string[];
   json: boolean;
+  format?: string;
+  akn: boolean;
+  /** check: numbering faults (warnings) fail the check too. */
+  strict?: boolean;
+  output?: string;
   help: boolean;
   version: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { files: [], library: [], json: false, help: false, version: false };
+  const args: Args = { files: [], library: [], json: false, akn: false, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--version' || a === '-v') args.version = true;
-    else if (a === '--library' || a.startsWith('--library=')) {
+    else if (a === '--akn') args.akn = true;
+    else if (a === '--strict') args.strict = true;
+    else if (a === '--format' || a.startsWith('--format=')) {
+      args.format = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!args.format) throw new CliError(`--format needs one of ${CHECK_FORMATS.join(', ')}`);
+    } else if (a === '-o' || a === '--output' || a.startsWith('--output=')) {
+      args.output = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!args.output) throw new CliError(`${a} needs a file name`);
+    } else if (a === '--library' || a.startsWith('--library=')) {
       const dir = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (!dir) throw new CliError('--library needs a folder');
       args.library.push(dir);
@@ -189,29 +218,6 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ');
 }
 
-// --- check ---------------------------------------------------------------------------------
-
-function check(loaded: Loaded[]): { errors: number; output: string[] } {
-  const output: string[] = [];
-  let errors = 0;
-  for (const { file, doc, lookup } of loaded) {
-    const lines = linesOf(doc);
-    for (const ref of doc.references) {
-      const res = resolveReference(doc, ref, lookup);
-      const pos = lines.positionAt(ref.range.start);
-      const where = `${file}:${pos.line + 1}:${pos.character + 1}`;
-      if (ref.instrument && res.instrumentFound === false) {
-        // Not the author's error: the other instrument's text is simply not at hand.
-        output.push(`${where}: info: ${oneLine(ref.text)}: ${res.problem ?? 'text not available'}`);
-      } else if (res.problem || res.targets.some((t) => !t.provision)) {
-        errors++;
-        output.push(`${where}: ${oneLine(ref.text)}: ${res.problem ?? 'target not found'}`);
-      }
-    }
-  }
-  return { errors, output };
-}
-
 // --- main ----------------------------------------------------------------------------------
 
 async function run(argv: string[]): Promise<number> {
@@ -229,29 +235,68 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'check': {
-      if (args.files.length === 0) throw new CliError('check needs at least one FILE (see pacta --help)');
-      const loaded: Loaded[] = [];
-      let unreadable = false;
-      for (const f of args.files) {
-        try {
-          loaded.push(load(ws, f));
-        } catch (err) {
-          if (!(err instanceof CliError)) throw err;
-          process.stderr.write(`pacta: ${err.message}\n`);
-          unreadable = true;
-        }
+      if (args.files.length === 0) throw new CliError('check needs at least one FILE or folder (see pacta --help)');
+      const format = args.format ?? (args.json ? 'json' : 'text');
+      if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown format ${format}: use ${CHECK_FORMATS.join(', ')}`);
+      const out = outputTo(args.output);
+      const code = await runCheck(
+        { paths: args.files, format: format as CheckFormat, version: pkg.version, root: process.cwd(), informationUri: homepage(), strict: args.strict },
+        {
+          load: (file) => load(ws, file),
+          unload: (uri) => ws.close(uri),
+          lookupFor: (doc) => ws.lookupFor(doc),
+          isInputError: (err) => err instanceof CliError,
+          write: out,
+          warn: (m) => process.stderr.write(m + '\n'),
+        },
+      );
+      return code;
+    }
+    case 'export': {
+      if (!args.akn) throw new CliError('export needs a format: --akn (Akoma Ntoso 3.0 XML)');
+      if (args.files.length !== 1) throw new CliError('export takes one FILE (see pacta --help)');
+      const { doc } = load(ws, args.files[0]);
+      const { xml, stats } = exportAkn(doc, await ws.lookupFor(doc));
+      outputTo(args.output)(xml);
+      if (args.output) {
+        process.stderr.write(`pacta: wrote ${args.output} (${stats.refs} ref, ${stats.rrefs} rref, ${stats.mrefs} mref; ${stats.unresolved} unresolved left as text)\n`);
       }
-      // All FILES are open documents of the workspace, so each one's cited instruments are
-      // found among the FILES first, then in the --library folders.
-      for (const l of loaded) l.lookup = await ws.lookupFor(l.doc);
-      const { errors, output } = check(loaded);
-      if (output.length) print(output.join('\n'));
-      if (errors) process.stderr.write(`pacta: ${errors} unresolved reference${errors === 1 ? '' : 's'}\n`);
-      return unreadable ? 2 : errors ? 1 : 0;
+      return 0;
+    }
+    case 'compare': {
+      const specs = args.files.map((f) => ({ arg: f, spec: parseSpec(f) }));
+      if (specs.length !== 2) throw new CliError('compare takes two provisions: FILE#EID OTHER#EID (see pacta --help)');
+      const sides = specs.map(({ arg, spec }) => {
+        if (!spec) throw new CliError(`${arg}: write a provision as FILE#EID, for example treaty.txt#art_4__para_1`);
+        const { doc } = load(ws, spec.file);
+        if (!doc.byId.has(spec.eId)) throw new CliError(missingProvision(doc, spec.file, spec.eId));
+        return { spec, doc };
+      });
+      const text = compareText(sides[0], sides[1], args.json);
+      outputTo(args.output)(text);
+      return 0;
     }
     default:
       throw new CliError(`unknown command ${args.command} (see pacta --help)`);
   }
+}
+
+/** Prints to stdout, or writes the whole text to a file (-o). */
+function outputTo(file: string | undefined): (text: string) => void {
+  if (!file) return print;
+  return (text) => {
+    try {
+      writeFileSync(file, text.endsWith('\n') ? text : text + '\n');
+    } catch (err) {
+      throw new CliError(`cannot write ${file}: ${reason(err)}`);
+    }
+  };
+}
+
+function homepage(): string | undefined {
+  const p = pkg as { homepage?: string; repository?: string | { url?: string } };
+  const repo = typeof p.repository === 'string' ? p.repository : p.repository?.url;
+  return p.homepage ?? repo?.replace(/^git\+/, '').replace(/\.git$/, '');
 }
 
 function print(text: string): void {

@@ -3,6 +3,8 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createServer } from './server';
 import { NodeFileSystem } from './workspace/nodeFileSystem';
+import { ClientFileSystem } from './workspace/clientFileSystem';
+import { SchemeFileSystem } from './workspace/schemeFileSystem';
 
 const USAGE = `pacta-language-server — the Pacta language server for treaty texts
 Usage: pacta-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME`;
@@ -16,6 +18,13 @@ if (argv.includes('--help') || argv.includes('-h')) {
   process.exitCode = 2;
 } else {
   const connection = createConnection(ProposedFeatures.all);
-  createServer(connection, new NodeFileSystem());
+  // A promise rejected where nobody waits (a client that refuses window/showMessageRequest,
+  // a refresh it does not support) must not end the server: Node's default exits the process.
+  process.on('unhandledRejection', (reason) => {
+    connection.console.error(`pacta: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  });
+  // file: URIs from disk; any other scheme (a virtual workspace) from the client, when it serves them.
+  const files = new SchemeFileSystem(new NodeFileSystem(), new ClientFileSystem((method, params) => connection.sendRequest(method, params)));
+  createServer(connection, files, { debugModel: process.env.PACTA_DEBUG_MODEL === '1' });
   connection.listen();
 }

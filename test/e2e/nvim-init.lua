@@ -45,13 +45,16 @@ local function request(method, params)
   if not res then return { error = tostring(err) } end
   local r = res[client_id]
   if not r then return { error = 'no answer from the client' } end
-  if r.err then return { error = r.err } end
+  -- Neovim 0.7 names an error response `error`; later versions `err`.
+  if r.err or r.error then return { error = r.err or r.error } end
   return { result = r.result }
 end
 
 for name, q in pairs(queries) do
   local params = { textDocument = { uri = uri } }
   if q.position then params.position = q.position end
+  -- Extra request fields (rename's newName, a references context…).
+  if q.params then for k, v in pairs(q.params) do params[k] = v end end
   out[name] = request(q.method, params)
 end
 

@@ -2,6 +2,7 @@
 import type { Location, LocationLink, Position } from 'vscode-languageserver-protocol';
 import { referenceAt, resolveReference, type InstrumentLookup, type TreatyDocument } from '../model';
 import { containsRange, linesOf, toRange } from './convert';
+import { termDefinition } from './definedTerms';
 
 /**
  * One link per target that exists: `targetRange` is the whole provision (what VS Code
@@ -16,7 +17,8 @@ export function definition(
 ): LocationLink[] | null {
   const lines = linesOf(doc);
   const ref = referenceAt(doc, lines.offsetAt(position));
-  if (!ref) return null;
+  // Not on a reference: perhaps on a defined term, which jumps to its definition.
+  if (!ref) return termDefinition(doc, uri, position);
   const origin = toRange(lines, ref.range);
   const links: LocationLink[] = [];
   for (const t of resolveReference(doc, ref, lookup).targets) {

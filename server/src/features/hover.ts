@@ -14,10 +14,13 @@ import {
   type TreatyDocument,
 } from '../model';
 import { linesOf, toRange } from './convert';
+import { termHover } from './definedTerms';
 
 export interface HoverOptions {
   /** Longest cited text shown, in characters (`pacta.hover.maxLength`). */
   maxLength: number;
+  /** Blocks with the cited provision in the other language versions (`pacta.hover.parallel`; features/parallelVersions.ts). */
+  parallel?: (doc: TreatyDocument, provision: Provision) => string[];
 }
 
 export const DEFAULT_HOVER_OPTIONS: HoverOptions = { maxLength: 1200 };
@@ -35,7 +38,8 @@ export function hover(
 ): Hover | null {
   const lines = linesOf(doc);
   const ref = referenceAt(doc, lines.offsetAt(position));
-  if (!ref) return null;
+  // Not on a reference: perhaps on a defined term ("treaty", "the Parties").
+  if (!ref) return termHover(doc, position, options.maxLength);
   const resolution = resolveReference(doc, ref, lookup);
   return {
     contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(ref, resolution, options) },
@@ -60,6 +64,7 @@ export function hoverMarkdown(ref: Reference, resolution: Resolution, options: H
   const blocks: string[] = [];
   if (resolution.targets.length === 1 && found.length === 1) {
     blocks.push(...fullTarget(found[0], options.maxLength));
+    if (options.parallel) blocks.push(...options.parallel(found[0].doc!, found[0].provision));
   } else if (found.length > 0) {
     blocks.push(...briefTargets(ref, resolution.targets));
   } else {

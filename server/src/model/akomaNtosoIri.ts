@@ -44,11 +44,12 @@ export function slug(title: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return s || 'untitled';
+    .replace(/[^a-z0-9]+/g, '-') // runs are one "-" now, so at most one at each end
+    .replace(/^-/, '')
+    .replace(/-$/, '');
+  // At most 60 characters, cut between words.
+  const cut = s.length <= 60 ? s : s.slice(0, 61).replace(/-[^-]*$/, '');
+  return cut || s.slice(0, 60) || 'untitled';
 }
 
 /** The Work identity of an instrument known by catalogue id and/or title. */

@@ -11,12 +11,23 @@ export const WELL_KNOWN_INSTRUMENTS: readonly CatalogueEntry[] = [
   {
     id: 'un-charter',
     title: 'Charter of the United Nations',
-    aliases: ['United Nations Charter', 'UN Charter', 'U.N. Charter', 'Charter of the UN'],
+    aliases: [
+      'United Nations Charter', 'UN Charter', 'U.N. Charter', 'Charter of the UN',
+      // The names in the other languages of languages/*.ts (declined forms are matched there).
+      'Устав ООН', 'Устав Организации Объединенных Наций', '유엔헌장', '유엔 헌장', '국제연합헌장', '국제연합 헌장',
+      '国际连合宪章', '联合国宪章', '聯合國憲章', 'Charte des Nations Unies', 'Carta de las Naciones Unidas',
+      'ميثاق الأمم المتحدة', 'UN-Charta', 'Charta der Vereinten Nationen', 'Handvest van de Verenigde Naties', 'VN-Handvest',
+    ],
   },
   {
     id: 'icj-statute',
     title: 'Statute of the International Court of Justice',
-    aliases: ['ICJ Statute', 'Statute of the ICJ'],
+    aliases: [
+      'ICJ Statute', 'Statute of the ICJ',
+      'Статут Международного Суда', '국제사법재판소 규정', '国际法院规约', '國際法院規約',
+      'Statut de la Cour internationale de Justice', 'Estatuto de la Corte Internacional de Justicia',
+      'النظام الأساسي لمحكمة العدل الدولية', 'Statut des Internationalen Gerichtshofs', 'Statuut van het Internationaal Gerechtshof',
+    ],
   },
   {
     id: 'pcij-statute',
@@ -26,7 +37,13 @@ export const WELL_KNOWN_INSTRUMENTS: readonly CatalogueEntry[] = [
   {
     id: 'vclt',
     title: 'Vienna Convention on the Law of Treaties',
-    aliases: ['VCLT', 'Vienna Convention of the law of treaties', 'Vienna Convention on the Law of Treaties 1969'],
+    aliases: [
+      'VCLT', 'Vienna Convention of the law of treaties', 'Vienna Convention on the Law of Treaties 1969', '조약법에 관한 비엔나협약',
+      '조약법에 관한 비엔나 협약', 'Венская конвенция о праве международных договоров', '维也纳条约法公约', '維也納條約法公約',
+      'Convention de Vienne sur le droit des traités', 'Convención de Viena sobre el Derecho de los Tratados',
+      'اتفاقية فيينا لقانون المعاهدات', 'Wiener Übereinkommen über das Recht der Verträge', 'Wiener Vertragsrechtskonvention',
+      'WVK', 'Verdrag van Wenen inzake het verdragenrecht',
+    ],
   },
   {
     id: 'vcdr',

@@ -366,6 +366,11 @@ export class CitationScanner {
         this.pos = save;
         break;
       }
+      // "Articles 3 to 5 to 7": a range has two ends; the third number is not read.
+      if (isRange && items[items.length - 1].kind !== 'path') {
+        this.pos = save;
+        break;
+      }
       if (isRange) {
         const prev = items.pop()!;
         const from = prev.kind === 'path' ? prev.steps : [];

@@ -3,7 +3,7 @@
 // linear in the length of the text: one scan for quotations, one for "hereinafter", one
 // tokenisation for the uses.
 import type { Provision, Span, TreatyDocument } from './types';
-import { provisionAt } from './query';
+import { provisionAt, walk } from './query';
 
 export type DefinitionForm = 'means' | 'hereinafter' | 'parenthesis';
 
@@ -34,20 +34,28 @@ export interface DefinedTerms {
 }
 
 const MAX_TERM = 80;
+/** Uses are looked for of the first this many defined terms. */
+const MAX_MATCHED_TERMS = 1000;
+/** How far a definition's sentence is looked for on either side of the term. */
+const SENTENCE_LIMIT = 2000;
 const OPEN_TO_CLOSE: Record<string, string> = { '“': '”', '"': '"', '‘': '’', '«': '»', '„': '“”', "'": "'" };
 // Straight single quotes are apostrophes far more often than quotes: only "hereinafter" takes them.
 const QUOTED = /([“"‘«„])([^“”"‘’«»„\n]{1,80})([”"’»“])/g;
-const QUOTE = String.raw`[“"‘«„][^“”"‘’«»„\n]{1,80}[”"’»“]`;
-/** After a quoted term: more quoted terms, a short aside, a few words, then the defining verb. */
-const DEFINING_VERB = new RegExp(
-  String.raw`(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)${QUOTE})*` +
-    String.raw`(?:\s*\([^()\n]{0,80}\))?(?:\s*,[^,.;:\n]{0,80},)?` +
-    String.raw`(?:\s+(?!(?:shall|means?|includes?)\b)[\p{L}’'-]+){0,4}?` +
-    String.raw`\s+(?:shall\s+)?(?:means?|includes?|refers?\s+to|is\s+defined\s+as|has\s+the\s+meaning)\b`,
-  'yu',
-);
-const HEREINAFTER =
-  /\b(?:(?:hereinafter|hereafter)(?:\s+(referred\s+to|called|designated|named|termed|known)(?:\s+as)?)?|referred\s+to\s+(?:hereinafter|hereafter)\s+as)\b[\s:,]*/giu;
+// What may stand between a quoted term and its defining verb, each piece tried at one
+// position only (sticky) and read in turn by `definesAfter`, so nothing backtracks.
+const NEXT_QUOTE = /[“"‘«„][^“”"‘’«»„\n]{1,80}[”"’»“]/y;
+const LIST_SEPARATOR = /\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)/y;
+const ASIDE = /\s*\([^()\n]{0,80}\)/y;
+const COMMA_ASIDE = /\s*,[^,.;:\n]{0,80},/y;
+const DEFINING_VERB = /\s+(?:shall\s+)?(?:means?|includes?|refers?\s+to|is\s+defined\s+as|has\s+the\s+meaning)\b/y;
+const ANY_WORD = /\s+[\p{L}’'-]+/uy;
+
+// "hereinafter" / "hereafter", then (separately, so no pattern backtracks) the naming verb;
+// and "referred to hereinafter as".
+const HEREINAFTER = /\b(?:hereinafter|hereafter)\b/gi;
+const NAMING_VERB = /[ \t]+(?:referred[ \t]+to|called|designated|named|termed|known)(?:[ \t]+as)?\b/iy;
+const REFERRED_HEREINAFTER = /\breferred[ \t]+to[ \t]+(?:hereinafter|hereafter)[ \t]+as\b/gi;
+const BEFORE_TERM = /[\s:,]*/y;
 const AFTER_HEREINAFTER_QUOTED = /(the\s+)?([“"‘'«„])([^\n“”"«»„]{1,80}?)([”"’'»“])/y;
 const AFTER_HEREINAFTER_WORDS = /((?:the\s+)?\p{L}[\p{L}’'-]*(?:[ \t]+\p{L}[\p{L}’'-]*){0,5})(?=[ \t]*[.,;:)])/yu;
 /** `(“the Commission”)`, `(the “Commission”)`: a proper name defined in passing. */
@@ -100,15 +108,28 @@ export function findDefinitions(doc: TreatyDocument): DefinedTerm[] {
     out.push(makeTerm(doc, clean, { start, end: start + term.length }, form));
   };
 
+  // A quotation inside a list already read ("“a”, “b” and “c” mean") shares the list's answer,
+  // so a long list is read once, not once per quotation.
+  let list = { end: -1, defines: false };
   for (const m of text.matchAll(QUOTED)) {
     if (!OPEN_TO_CLOSE[m[1]].includes(m[3])) continue;
-    const end = m.index + m[0].length;
-    DEFINING_VERB.lastIndex = end;
-    if (DEFINING_VERB.test(text)) add(m[2], m.index + 1, 'means');
+    if (m.index >= list.end) list = definesAfter(text, m.index + m[0].length);
+    if (list.defines) add(m[2], m.index + 1, 'means');
   }
 
+  // Where a term may follow: after "hereinafter" (with whether a naming verb was written) …
+  const afterWords: Array<{ at: number; named: boolean }> = [];
   for (const m of text.matchAll(HEREINAFTER)) {
-    const at = m.index + m[0].length;
+    NAMING_VERB.lastIndex = m.index + m[0].length;
+    const verb = NAMING_VERB.exec(text);
+    afterWords.push({ at: verb ? NAMING_VERB.lastIndex : m.index + m[0].length, named: !!verb });
+  }
+  // … and after "referred to hereinafter as".
+  for (const m of text.matchAll(REFERRED_HEREINAFTER)) afterWords.push({ at: m.index + m[0].length, named: true });
+  for (const { at: after, named } of afterWords) {
+    BEFORE_TERM.lastIndex = after;
+    BEFORE_TERM.exec(text);
+    const at = BEFORE_TERM.lastIndex;
     AFTER_HEREINAFTER_QUOTED.lastIndex = at;
     const q = AFTER_HEREINAFTER_QUOTED.exec(text);
     if (q && OPEN_TO_CLOSE[q[2]].includes(q[4])) {
@@ -118,7 +139,7 @@ export function findDefinitions(doc: TreatyDocument): DefinedTerm[] {
     }
     // Unquoted ("hereinafter referred to as specialized agencies.") only after a naming verb,
     // so "as hereinafter provided" defines nothing.
-    if (!m[1] && !/referred\s+to\s+(?:hereinafter|hereafter)/i.test(m[0])) continue;
+    if (!named) continue;
     AFTER_HEREINAFTER_WORDS.lastIndex = at;
     const w = AFTER_HEREINAFTER_WORDS.exec(text);
     if (w) add(w[1], at, 'hereinafter');
@@ -126,14 +147,40 @@ export function findDefinitions(doc: TreatyDocument): DefinedTerm[] {
 
   for (const m of text.matchAll(PARENTHESISED)) {
     if (!OPEN_TO_CLOSE[m[2]].includes(m[4])) continue;
-    const innerStart = m.index + m[0].indexOf(m[2]) + 1;
-    if (out.some((t) => t.span.start === innerStart)) continue; // "(hereinafter “X”)" already taken
-    add(m[3], innerStart, 'parenthesis');
+    add(m[3], m.index + m[0].indexOf(m[2]) + 1, 'parenthesis');
   }
 
   out.sort((a, b) => a.span.start - b.span.start);
-  // The same quotation found by two patterns counts once.
+  // The same quotation found by two patterns ("(hereinafter “X”)") counts once, as the first found.
   return out.filter((t, i) => i === 0 || t.span.start !== out[i - 1].span.start);
+}
+
+/**
+ * After a quoted term at `at`: more quoted terms ("“ratification”, “acceptance” and
+ * “approval”"), an aside ("(…)", ", referred to in paragraph 5,"), up to four words ("in any
+ * accounting year"), then "means", "includes", "refers to", "is defined as".
+ */
+function definesAfter(text: string, at: number): { end: number; defines: boolean } {
+  for (;;) {
+    const sep = stickyEnd(LIST_SEPARATOR, text, at);
+    const quote = sep === undefined ? undefined : stickyEnd(NEXT_QUOTE, text, sep);
+    if (quote === undefined) break;
+    at = quote;
+  }
+  const end = at;
+  at = stickyEnd(ASIDE, text, at) ?? at;
+  at = stickyEnd(COMMA_ASIDE, text, at) ?? at;
+  for (let words = 0; ; words++) {
+    if (stickyEnd(DEFINING_VERB, text, at) !== undefined) return { end, defines: true };
+    const next = words < 4 ? stickyEnd(ANY_WORD, text, at) : undefined;
+    if (next === undefined) return { end, defines: false };
+    at = next;
+  }
+}
+
+function stickyEnd(re: RegExp, text: string, at: number): number | undefined {
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : undefined;
 }
 
 function makeTerm(doc: TreatyDocument, term: string, span: Span, form: DefinitionForm): DefinedTerm {
@@ -153,11 +200,14 @@ function definitionSpan(doc: TreatyDocument, p: Provision, term: Span): Span {
   const opensWithIt = p.kind === 'point' || p.kind === 'paragraph' || p.kind === 'recital';
   if (opensWithIt && term.start - Math.max(p.bodyStart, p.range.start) < 200) return { ...p.range };
   const text = doc.text;
+  // A sentence is looked for within a bounded distance, so one huge paragraph stays linear.
+  const from = Math.max(p.range.start, term.start - SENTENCE_LIMIT);
+  const to = Math.min(p.range.end, term.end + SENTENCE_LIMIT);
   let start = term.start;
-  while (start > p.range.start && !/[.;:\n]/.test(text[start - 1])) start--;
+  while (start > from && !/[.;:\n]/.test(text[start - 1])) start--;
   while (start < term.start && /\s/.test(text[start])) start++;
   let end = term.end;
-  while (end < p.range.end && text[end] !== '\n' && !(/[.;]/.test(text[end]) && /\s|$/.test(text[end + 1] ?? ''))) end++;
+  while (end < to && text[end] !== '\n' && !(/[.;]/.test(text[end]) && /\s|$/.test(text[end + 1] ?? ''))) end++;
   if (end < p.range.end && /[.;]/.test(text[end])) end++;
   return { start, end };
 }
@@ -194,7 +244,7 @@ function purposeScope(doc: TreatyDocument, p: Provision, at: number): Span {
 
 interface Variant {
   words: string[];
-  /** Index into the terms of the same key. */
+  /** The lower-case key of the definitions this spelling belongs to. */
   key: string;
 }
 
@@ -203,21 +253,29 @@ function findUses(doc: TreatyDocument, terms: DefinedTerm[]): TermUse[] {
   const text = doc.text;
   const byKey = new Map<string, DefinedTerm[]>();
   const byFirst = new Map<string, Variant[]>();
-  for (const t of terms) {
+  const seen = new Set<string>();
+  // A treaty defines tens of terms, a few hundred at most; a text with thousands of
+  // "definitions" is not one, and matching them all would no longer be linear.
+  for (const t of terms.slice(0, MAX_MATCHED_TERMS)) {
     const key = termKey(t.term).toLowerCase();
     const list = byKey.get(key);
     if (list) list.push(t);
     else byKey.set(key, [t]);
     for (const words of variants(termKey(t.term))) {
-      const first = byFirst.get(words[0]) ?? [];
-      if (!first.some((v) => v.words.join(' ') === words.join(' '))) first.push({ words, key });
-      byFirst.set(words[0], first);
+      const spelled = words.join(' ');
+      if (seen.has(spelled)) continue;
+      seen.add(spelled);
+      const first = byFirst.get(words[0]);
+      if (first) first.push({ words, key });
+      else byFirst.set(words[0], [{ words, key }]);
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
 
-  // Quoted defining terms and references are not uses.
-  const blocked: Span[] = [...terms.map((t) => t.span), ...doc.references.map((r) => r.range)].sort((a, b) => a.start - b.start);
+  // Quoted defining terms, references, the title and heading lines ("Article 5", "Use of terms") are not uses.
+  const labels: Span[] = [];
+  for (const p of walk(doc.root)) if (p.labelRange.end > p.labelRange.start) labels.push(p.labelRange);
+  const blocked: Span[] = [...terms.map((t) => t.span), ...doc.references.map((r) => r.range), ...labels].sort((a, b) => a.start - b.start);
   let b = 0;
 
   const tokens: Span[] = [];
@@ -253,10 +311,23 @@ function matchWords(text: string, tokens: Span[], i: number, words: string[]): n
     const word = text.slice(t.start, t.end);
     const last = k === words.length - 1;
     if (word !== words[k] && !(last && stripPossessive(word) === words[k])) return undefined;
-    if (k > 0 && !/^[ \t]*(?:\r?\n)?[ \t]*$/.test(text.slice(tokens[i + k - 1].end, t.start)) ) return undefined;
+    if (k > 0 && !spacesAndOneBreak(text, tokens[i + k - 1].end, t.start)) return undefined;
     if (last) return word === words[k] ? t.end : t.start + words[k].length;
   }
   return undefined;
+}
+
+/** True when text[from, to) is spaces and tabs with at most one line break among them. */
+function spacesAndOneBreak(text: string, from: number, to: number): boolean {
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) breaks++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) !== 10) breaks++;
+    } else if (c !== 32 && c !== 9) return false;
+  }
+  return breaks <= 1;
 }
 
 function stripPossessive(word: string): string {

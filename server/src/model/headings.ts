@@ -1,6 +1,8 @@
 // The heading and numbering patterns the structure parser recognises, as data:
 // a new layout or language is a new row here, not a new branch in the parser.
 import type { ProvisionKind } from './types';
+import { matchPackHeading, packHeadingPatterns } from './languages/headingRows';
+import { asciiDigits, chineseToInt } from './languages/numerals';
 
 export interface HeadingMatch {
   kind: ProvisionKind;
@@ -8,6 +10,8 @@ export interface HeadingMatch {
   num?: string;
   /** A heading on the same line ("Article 5 — Heading", "제1조 (협약의 범위)"). */
   inlineHeading?: string;
+  /** Offset in the (trimmed) line where the provision's own text starts, when it is on the heading line. */
+  bodyStart?: number;
 }
 
 interface HeadingRule {
@@ -87,16 +91,17 @@ const RULES: HeadingRule[] = [
   },
 ];
 
-/** The heading patterns, for the regex-safety test. */
+/** The heading patterns (with the language packs' rows), for the regex-safety test. */
 export function headingPatterns(): RegExp[] {
-  return RULES.map((r) => r.pattern);
+  return [...RULES.map((r) => r.pattern), ...packHeadingPatterns()];
 }
 
 /** A structural heading line (article, part, chapter, section, annex…), or undefined. */
 export function matchHeading(line: string): HeadingMatch | undefined {
   const first = line.charCodeAt(0);
-  // Fast exit: headings start with a letter, '#' or a CJK/Hangul character.
-  if (!(first === 35 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first >= 0x1100)) {
+  // Fast exit: headings start with a letter, '#' or a Cyrillic, Arabic, CJK or Hangul character.
+  const cyrillicOrArabic = (first >= 0x400 && first <= 0x4ff) || (first >= 0x600 && first <= 0x6ff);
+  if (!(first === 35 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first >= 0x1100 || cyrillicOrArabic)) {
     return undefined;
   }
   if (line.length > 300) return undefined;
@@ -108,7 +113,8 @@ export function matchHeading(line: string): HeadingMatch | undefined {
     const h = rule.build(m);
     if (h) return h;
   }
-  return undefined;
+  // The other languages' rows (languages/*.ts), after the English and Korean ones.
+  return matchPackHeading(line);
 }
 
 function cleanArticleNum(num: string, suffix: string): string {
@@ -133,7 +139,20 @@ export type ListStyle =
   | 'roman-paren'
   | 'roman-rparen'
   | 'upper-paren'
-  | 'circled';
+  | 'circled'
+  // Other languages: Arabic "1-", Chinese "一、" and "（一）", "（子）", Russian "а)" "(а)", Arabic "(أ)".
+  | 'num-dash'
+  | 'cjk-comma'
+  | 'cjk-paren'
+  | 'branch-paren'
+  | 'cyrillic-rparen'
+  | 'cyrillic-paren'
+  | 'arabic-paren';
+
+/** Styles that number paragraphs when they stand at the top of an article; the others label points. */
+export const NUMERIC_STYLES: ReadonlySet<ListStyle> = new Set<ListStyle>([
+  'num-dot', 'num-paren', 'num-rparen', 'circled', 'num-dash', 'cjk-comma', 'cjk-paren',
+]);
 
 export interface ListLabel {
   style: ListStyle;
@@ -154,7 +173,26 @@ const LIST_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Omit<ListLabel, 'len
   [/^([a-z])\.(?=[ \t])[ \t]*/, (m) => ({ style: 'alpha-dot', num: m[1] })],
   [/^\(([A-Z])\)[ \t]*/, (m) => ({ style: 'upper-paren', num: m[1] })],
   [/^([\u2460-\u2473])[ \t]*/, (m) => ({ style: 'circled', num: String(m[1].charCodeAt(0) - 0x245f) })],
+  // Arabic "1- …" (only before Arabic text: "1 - 2" in English prose is no label).
+  [/^(\d{1,3})[ \t]*[-\u2013][ \t]*(?=[\u0600-\u06ff])/, (m) => ({ style: 'num-dash', num: m[1] })],
+  [/^\(([\u0430-\u044f\u0451])\)[ \t]*/, (m) => ({ style: 'cyrillic-paren', num: m[1] })],
+  [/^\(([\u0621-\u064a]\u0640?)\)[ \t]*/, (m) => ({ style: 'arabic-paren', num: m[1] })],
+  [/^\(([一二三四五六七八九十]{1,3})\)[ \t]*/, (m) => ({ style: 'cjk-paren', num: chineseNum(m[1]) })],
+  [/^\(([子丑寅卯辰巳午未申酉戌亥])\)[ \t]*/, (m) => ({ style: 'branch-paren', num: m[1] })],
 ];
+
+/** Labels that open with a character outside ASCII: 一、 （一） （子） а) ١. */
+const OTHER_SCRIPT_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Omit<ListLabel, 'length'> | undefined]> = [
+  [/^([〇零一二三四五六七八九十百]{1,4})、[ \t\u3000]*/, (m) => ({ style: 'cjk-comma', num: chineseNum(m[1]) })],
+  [/^（([一二三四五六七八九十]{1,3})）[ \t\u3000]*/, (m) => ({ style: 'cjk-paren', num: chineseNum(m[1]) })],
+  [/^（([子丑寅卯辰巳午未申酉戌亥])）[ \t\u3000]*/, (m) => ({ style: 'branch-paren', num: m[1] })],
+  [/^([\u0430-\u044f\u0451])\)(?=[ \t])[ \t]*/, (m) => ({ style: 'cyrillic-rparen', num: m[1] })],
+  [/^([\u0660-\u0669]{1,3})[ \t]*([.\-\u2013])[ \t]*/, (m) => ({ style: m[2] === '.' ? 'num-dot' : 'num-dash', num: asciiDigits(m[1]) })],
+];
+
+function chineseNum(s: string): string {
+  return String(chineseToInt(s) ?? s);
+}
 
 const PAREN_PATTERNS = LIST_PATTERNS.filter(([re]) => re.source.startsWith('^\\('));
 const DIGIT_PATTERNS = LIST_PATTERNS.filter(([re]) => re.source.startsWith('^(\\d'));
@@ -175,9 +213,12 @@ function letterOrRoman(token: string, letter: ListStyle, roman: ListStyle): Omit
 /** A paragraph number or point label at the start of a line. */
 export function matchListLabel(line: string): ListLabel | undefined {
   const c = line.charCodeAt(0);
-  if (!(c === 40 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 0x2460 && c <= 0x2473))) return undefined;
+  const other = c === 0xff08 || (c >= 0x430 && c <= 0x451) || (c >= 0x660 && c <= 0x669) || c === 0x3007 || (c >= 0x4e00 && c <= 0x9fff);
+  if (!(c === 40 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 0x2460 && c <= 0x2473) || other)) return undefined;
   // Only the patterns that can start with this character.
-  const patterns = c === 40 ? PAREN_PATTERNS : c >= 48 && c <= 57 ? DIGIT_PATTERNS : c >= 0x2460 ? CIRCLED_PATTERNS : LETTER_PATTERNS;
+  const patterns = other
+    ? OTHER_SCRIPT_PATTERNS
+    : c === 40 ? PAREN_PATTERNS : c >= 48 && c <= 57 ? DIGIT_PATTERNS : c >= 0x2460 ? CIRCLED_PATTERNS : LETTER_PATTERNS;
   for (const [re, build] of patterns) {
     const m = re.exec(line);
     if (!m) continue;
@@ -222,7 +263,8 @@ export function intToRoman(n: number): string {
  */
 export function isHeadingLike(line: string): boolean {
   if (line.length === 0 || line.length > 250) return false;
-  if (/[.:;,]$/.test(line)) return false;
+  // Sentence ends in Latin and CJK punctuation ("…生效。" is text, not a heading).
+  if (/[.:;,。；：，]$/.test(line)) return false;
   if (matchListLabel(line)) return false;
   return /^[\p{L}"“'‘(]/u.test(line);
 }

@@ -6,3 +6,7 @@ export { provisionLabel, outlineName, ownName, provisionPath, provisionText, ord
 export { referenceAt, provisionAt, walk } from './query';
 export { Catalogue, DEFAULT_CATALOGUE, WELL_KNOWN_INSTRUMENTS, normaliseName, type CatalogueEntry } from './catalogue';
 export { resolveReference, type InstrumentLookup, type ResolvedTarget, type Resolution } from './resolve';
+export { toAkomaNtoso, AKN_NAMESPACE, type AknOptions, type AknResult, type AknStats } from './akomaNtoso';
+export { workIdentity, type WorkIdentity } from './akomaNtosoIri';
+export { detectLanguage, languageNote, type TextLanguage } from './language';
+export { LANGUAGE_PACKS, packFor, type LanguagePack } from './languages';

@@ -1,6 +1,8 @@
 // Which language a treaty text is written in, guessed from its script and, for Latin
-// script, from its commonest words. Used by the status bar item and by the Akoma Ntoso
-// export (FRBRlanguage). A guess from the first 20 000 characters is enough for both.
+// script, from its commonest words. Used by the status bar item, by the Akoma Ntoso
+// export (FRBRlanguage) and by the reference grammar (which language pack to apply).
+// A guess from the first 20 000 characters is enough. A note in the comment lines a text
+// opens with (`% pacta: language=ko`, `<!-- pacta: language=fr -->`) is not a guess: it wins.
 
 export interface TextLanguage {
   /** BCP 47 / ISO 639-1 code: "en", "ko", "ru", "fr", … ; "und" when there is no text to tell. */
@@ -16,6 +18,7 @@ const LANGUAGES: Record<string, TextLanguage> = {
   fr: { code: 'fr', iso639_2: 'fra', name: 'Français' },
   es: { code: 'es', iso639_2: 'spa', name: 'Español' },
   de: { code: 'de', iso639_2: 'deu', name: 'Deutsch' },
+  nl: { code: 'nl', iso639_2: 'nld', name: 'Nederlands' },
   ko: { code: 'ko', iso639_2: 'kor', name: '한국어' },
   ru: { code: 'ru', iso639_2: 'rus', name: 'Русский' },
   ar: { code: 'ar', iso639_2: 'ara', name: 'العربية' },
@@ -30,9 +33,29 @@ const STOPWORDS: Record<string, readonly string[]> = {
   fr: ['le', 'la', 'les', 'des', 'et', 'du', 'est'],
   es: ['el', 'los', 'las', 'del', 'y', 'que', 'por'],
   de: ['der', 'die', 'das', 'und', 'des', 'den', 'nicht'],
+  nl: ['het', 'van', 'een', 'zijn', 'wordt', 'worden', 'deze'],
 };
 
+/** The comment lines a text may open with (as the structure parser skips them). */
+const LEADING_COMMENT = /^\s*(?:%|\/\/|<!--|\[)/;
+const LANGUAGE_NOTE = /(?:^|[\s;])language[ \t]*=[ \t]*([A-Za-z]{2,3})(?![A-Za-z])/;
+
+/** The language a `pacta: language=xx` note in the leading comment lines names, if any. */
+export function languageNote(text: string): string | undefined {
+  const lines = text.slice(0, 4096).replace(/^\uFEFF/, '').split(/\r\n?|\n/);
+  for (const line of lines.slice(0, 20)) {
+    if (!line.trim()) continue;
+    if (!LEADING_COMMENT.test(line)) return undefined;
+    const at = line.indexOf('pacta:');
+    const m = at >= 0 ? LANGUAGE_NOTE.exec(line.slice(at + 'pacta:'.length)) : null;
+    if (m) return m[1].toLowerCase();
+  }
+  return undefined;
+}
+
 export function detectLanguage(text: string): TextLanguage {
+  const noted = languageNote(text);
+  if (noted) return LANGUAGES[noted] ?? { code: noted, iso639_2: noted, name: noted };
   const sample = text.slice(0, 20_000);
   const count = (re: RegExp): number => sample.match(re)?.length ?? 0;
   const scripts: Array<[string, number]> = [

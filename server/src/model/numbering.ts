@@ -82,16 +82,21 @@ function articlesIn(scope: Provision): Provision[] {
 
 function sequenceFaults(doc: TreatyDocument, lines: LineIndex, list: Provision[], startMatters: boolean): NumberingFault[] {
   if (list.length === 0 || list.some((p) => !p.num)) return [];
-  let best: NumberingFault[] | undefined;
+  // "I, III" reads as roman (one number skipped), not as the letters i and iii: of the
+  // schemes that read every number, the one with the fewest faults and smallest jumps wins.
+  let best: { faults: NumberingFault[]; score: number } | undefined;
   for (const scheme of ['arabic', 'letter', 'roman'] as const) {
     const values = list.map((p) => parseNumber(p.num!, scheme));
     if (values.some((v) => v === undefined)) continue;
+    const vs = values as Value[];
     const upper = /^[A-Z]/.test(list[0].num!.trim());
-    const faults = faultsOf(doc, lines, list, values as Value[], { scheme, upper }, startMatters);
-    if (!best || faults.length < best.length) best = faults;
-    if (best.length === 0) break;
+    const faults = faultsOf(doc, lines, list, vs, { scheme, upper }, startMatters);
+    let jumps = Math.abs(vs[0].value - 1);
+    for (let i = 1; i < vs.length; i++) jumps += Math.abs(vs[i].value - vs[i - 1].value - 1);
+    const score = faults.length * 1e6 + jumps;
+    if (!best || score < best.score) best = { faults, score };
   }
-  return best ?? [];
+  return best?.faults ?? [];
 }
 
 function faultsOf(doc: TreatyDocument, lines: LineIndex, list: Provision[], values: Value[], scheme: Style, startMatters: boolean): NumberingFault[] {
@@ -204,7 +209,9 @@ export function numberSpan(doc: TreatyDocument, p: Provision): Span {
   const line = nl < 0 ? label : label.slice(0, nl);
   if (p.num) {
     const pattern = p.num.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*');
-    const m = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'iu').exec(line);
+    // Digits may touch letters ("제64조"); a roman or letter number may not ("VII" in "VIII").
+    const edge = /^\d/.test(p.num.trim()) ? '\\d' : '\\p{L}\\p{N}';
+    const m = new RegExp(`(?<![${edge}])${pattern}(?![${edge}])`, 'iu').exec(line);
     if (m) return { start: start + m.index, end: start + m.index + m[0].length };
   }
   const trimmed = line.trimEnd();

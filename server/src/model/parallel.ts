@@ -4,6 +4,7 @@
 import type { TreatyDocument } from './types';
 import { walk } from './query';
 import { alignmentKey } from './alignment';
+import { detectLanguage } from './language';
 
 // --- `pacta:` notes ---------------------------------------------------------------------------
 
@@ -84,58 +85,18 @@ export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The language a version is written in: the document's own `language` when the model set one
- * (the languages part of the model does), a `pacta: language=…` note, or else a guess from the
- * letters it is written in.
+ * The language a version is written in: the document's own (the parser sets it from a
+ * `pacta: language=…` note, a setting or detection), else detected here (language.ts).
  */
 export function documentLanguage(doc: TreatyDocument): string | undefined {
-  // Read through `unknown`: the field is added by the languages work and may be absent.
-  const own = (doc as unknown as { language?: unknown }).language;
-  if (typeof own === 'string' && own) return own.toLowerCase();
-  const noted = pactaNotes(doc.text).get('language')?.[0];
-  if (noted) return noted.toLowerCase();
-  return guessLanguage(doc.text);
+  if (doc.language) return doc.language.toLowerCase();
+  const detected = detectLanguage(doc.text).code;
+  return detected === 'und' ? undefined : detected;
 }
 
-/** "Korean" for "ko"; undefined for a code we have no name for. */
+/** "Korean" for "ko" (English names, for English UI text); undefined for a code we have no name for. */
 export function languageName(code: string | undefined): string | undefined {
   return code ? LANGUAGE_NAMES[code.toLowerCase().split(/[-_]/)[0]] : undefined;
-}
-
-// Function words that mark a Latin-script language; a text's commonest set decides.
-const LATIN_MARKERS: Record<string, readonly string[]> = {
-  en: ['the', 'of', 'and', 'shall', 'to'],
-  fr: ['le', 'la', 'les', 'des', 'du', 'et'],
-  es: ['el', 'los', 'las', 'del', 'y'],
-  de: ['der', 'die', 'das', 'und', 'des'],
-  nl: ['het', 'een', 'van', 'en', 'wordt'],
-};
-
-/** The language of a text from its script (Hangul, Cyrillic, Han, Arabic) or its commonest function words. */
-export function guessLanguage(text: string): string | undefined {
-  const sample = text.slice(0, 20_000);
-  const count = (re: RegExp) => sample.match(re)?.length ?? 0;
-  const scripts: Array<[string, number]> = [
-    ['ko', count(/\p{Script=Hangul}/gu)],
-    ['ru', count(/\p{Script=Cyrillic}/gu)],
-    ['zh', count(/\p{Script=Han}/gu)],
-    ['ar', count(/\p{Script=Arabic}/gu)],
-    ['latin', count(/\p{Script=Latin}/gu)],
-  ];
-  scripts.sort((a, b) => b[1] - a[1]);
-  const [script, n] = scripts[0];
-  if (n === 0) return undefined;
-  if (script !== 'latin') return script;
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const freq = new Map<string, number>();
-  for (const w of words) freq.set(w, (freq.get(w) ?? 0) + 1);
-  let best: string | undefined;
-  let bestScore = 0;
-  for (const [lang, markers] of Object.entries(LATIN_MARKERS)) {
-    const score = markers.reduce((s, w) => s + (freq.get(w) ?? 0), 0);
-    if (score > bestScore) (best = lang), (bestScore = score);
-  }
-  return best;
 }
 
 // --- proposing a link -------------------------------------------------------------------------
@@ -192,6 +153,6 @@ export function proposeParallel(left: TreatyDocument, right: TreatyDocument, ins
   const counts =
     match.leftArticles === match.rightArticles
       ? `both have ${match.leftArticles} articles, numbered alike`
-      : `${match.common} of the ${Math.min(match.leftArticles, match.rightArticles)} articles of the shorter text are numbered as in the longer one (${Math.max(match.leftArticles, match.rightArticles)} articles)`;
+      : `${match.common === Math.min(match.leftArticles, match.rightArticles) ? 'all' : `${match.common} of the`} ${Math.min(match.leftArticles, match.rightArticles)} articles of the shorter text are numbered as in the longer one (${Math.max(match.leftArticles, match.rightArticles)} articles)`;
   return { reason: `both are the ${name}; ${counts}`, match };
 }

@@ -3,15 +3,24 @@ import type { TreatyDocument } from './types';
 import { parseStructure } from './structure';
 import { findReferences } from './references';
 import { Catalogue, DEFAULT_CATALOGUE } from './catalogue';
+import { detectLanguage, languageNote } from './language';
 
 export interface ParseOptions {
   catalogue?: Catalogue;
+  /**
+   * The text's language ("fr", "ko", …), e.g. from a setting; undefined or "auto" detects it.
+   * A `pacta: language=…` note in the text's first lines still wins: it is the most specific.
+   */
+  language?: string;
 }
 
 export function parseTreaty(text: string, options: ParseOptions = {}): TreatyDocument {
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const doc = parseStructure(text, catalogue);
   if (doc.title) doc.instrumentId = catalogue.identify(doc.title)?.id;
+  const setting = options.language && options.language !== 'auto' ? options.language.toLowerCase() : undefined;
+  const language = languageNote(text) ?? setting ?? detectLanguage(text).code;
+  if (language !== 'und') doc.language = language;
   doc.references = findReferences(doc, catalogue);
   return doc;
 }

@@ -5,6 +5,7 @@ import type { InstrumentCitation, NumberToken, Provision, ProvisionKind, Referen
 import type { Catalogue } from './catalogue';
 import { normaliseName } from './catalogue';
 import { CitationScanner, type Citation, type Item, type Step, type Unit } from './citations';
+import { languageCitations, mergeCitations } from './multilingualCitations';
 import { idNum } from './structure';
 import { romanToInt } from './headings';
 import { provisionAt } from './query';
@@ -54,8 +55,12 @@ const SELF_NOUNS = /\b(Convention|Treaty|Charter|Statute|Protocol|Agreement|Cove
 
 export function findReferences(doc: TreatyDocument, catalogue: Catalogue): Reference[] {
   const headingLines = headingLineSpans(doc);
-  const scanner = new CitationScanner(doc.text, { names: catalogue.allNames() });
-  const citations = scanner.scan((offset) => inSpans(headingLines, offset));
+  const names = catalogue.allNames();
+  const scanner = new CitationScanner(doc.text, { names });
+  let citations = scanner.scan((offset) => inSpans(headingLines, offset));
+  // The document's own language (languages/*.ts) first; English forms where it has none.
+  const local = languageCitations(doc, names);
+  if (local.length) citations = mergeCitations(local, citations);
   const resolver = new Resolver(doc, catalogue);
   const refs: Reference[] = [];
   for (const c of citations) {
@@ -89,8 +94,11 @@ function headingLineSpans(doc: TreatyDocument): Array<{ start: number; end: numb
   const spans: Array<{ start: number; end: number }> = [];
   const visit = (p: Provision) => {
     if (p.kind !== 'document' && p.kind !== 'paragraph' && p.kind !== 'point' && p.kind !== 'recital' && p.labelRange.end > p.labelRange.start) {
-      const nl = doc.text.slice(p.labelRange.start, p.labelRange.end).search(/[\r\n]/);
-      spans.push({ start: p.labelRange.start, end: nl < 0 ? p.labelRange.end : p.labelRange.start + nl });
+      // Only the heading's own keyword and number ("Article 5"): a caption on the same
+      // line ("Article 5 — Application of Article 3") may cite other provisions.
+      const line = doc.text.slice(p.labelRange.start, Math.min(p.labelRange.end, p.labelRange.start + 300));
+      const head = /^(?:#{1,6}[ \t]+)?\S+(?:[ \t]+[^\s\u2014\u2013:]+)?/.exec(line);
+      spans.push({ start: p.labelRange.start, end: p.labelRange.start + (head ? head[0].length : 1) });
     }
     p.children.forEach(visit);
   };
@@ -464,7 +472,11 @@ class Resolver {
           break;
         }
         case 'paragraph': {
-          candidates.push(scopePrefix(ctx.article ?? ctx.attachment) + tail);
+          // Walk the article itself: with two "Article 5"s the id would name the first one.
+          const holder = ctx.article ?? ctx.attachment;
+          const direct = holder ? findUnder(holder, steps) : undefined;
+          if (direct) return direct;
+          candidates.push(scopePrefix(holder) + tail);
           break;
         }
         case 'point': {
@@ -531,6 +543,18 @@ function numericValue(num: string): number | undefined {
   if (m) return Number(m[1]) + (m[2] ? 0.5 : 0);
   if (/^[IVXLC]+$/.test(num)) return romanToInt(num);
   return undefined;
+}
+
+/** The provision a relative path names below `holder`, by walking its children. */
+function findUnder(holder: Provision, steps: Step[]): Provision | undefined {
+  let p: Provision | undefined = holder;
+  for (const step of steps) {
+    const kind = UNIT_KIND[step.unit];
+    const want = idNum(kind, step.num);
+    p = p?.children.find((c) => c.kind === kind && c.num !== undefined && idNum(kind, c.num) === want);
+    if (!p) return undefined;
+  }
+  return p;
 }
 
 function plural(word: string): string {

@@ -11,6 +11,7 @@ import {
   isHeadingLike,
   matchHeading,
   matchListLabel,
+  NUMERIC_STYLES,
   romanToInt,
 } from './headings';
 
@@ -247,9 +248,17 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
         lastContentEnd = crossHeading.endBefore;
         crossHeading = undefined;
       }
-      const node = openRanked(heading.kind, heading.num, s, e);
+      // "第一条　本条约…。": the label ends where the article's own text starts on the same line.
+      const body = heading.bodyStart !== undefined ? s + heading.bodyStart : undefined;
+      let labelEnd = body ?? e;
+      while (labelEnd > s && isSpace(text.charCodeAt(labelEnd - 1))) labelEnd--;
+      const node = openRanked(heading.kind, heading.num, s, labelEnd);
       if (heading.inlineHeading) node.heading = heading.inlineHeading.trim();
-      else pendingHeading = node;
+      else if (body === undefined) pendingHeading = node;
+      if (body !== undefined) {
+        node.range.end = e;
+        addText(body, e);
+      }
       return;
     }
 
@@ -276,7 +285,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     if (pendingHeading) {
       const p = pendingHeading;
       pendingHeading = undefined;
-      if (isHeadingLike(line) && !continuesIntoList(e)) {
+      if (isHeadingLike(line) && !continuesIntoList(e) && !wrapsOntoNextLine(e)) {
         p.heading = line;
         p.labelRange.end = e;
         p.bodyStart = e;
@@ -331,6 +340,18 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     const c = crossHeading!;
     crossHeading = undefined;
     addText(c.start, c.end);
+  }
+
+  /**
+   * True when the very next line (no blank line between) carries on this line's sentence
+   * in lower case: a hard-wrapped sentence ("A person with full / powers signs."), not a heading.
+   */
+  function wrapsOntoNextLine(after: number): boolean {
+    let i = after;
+    if (text.charCodeAt(i) === 13) i++;
+    if (text.charCodeAt(i) === 10) i++;
+    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    return i < n && /\p{Ll}/u.test(text[i]);
   }
 
   /** True when the next line is a list item that carries on this line's sentence ("(i) on the territory…"). */
@@ -388,7 +409,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     } else {
       parent = lists.length ? lists[lists.length - 1].node : holder;
     }
-    const numeric = style === 'num-dot' || style === 'num-paren' || style === 'num-rparen' || style === 'circled';
+    const numeric = NUMERIC_STYLES.has(style);
     const kind: ProvisionKind = parent === holder && numeric ? 'paragraph' : 'point';
     if (kind === 'point' && style.startsWith('num')) num = String(num);
     const node = makeNode(kind, parent, num, s, s + label.length);

@@ -104,6 +104,12 @@ export interface TreatyDocument {
   title?: string;
   /** The catalogue entry this document is, when its title matches one. */
   instrumentId?: string;
+  /**
+   * The language the text is written in (ISO 639-1: "en", "ko", "zh", …), from a
+   * `pacta: language=…` note, the `language` parse option, or detection; it picks the
+   * language pack of the reference grammar.
+   */
+  language?: string;
   root: Provision;
   byId: Map<string, Provision>;
   references: Reference[];

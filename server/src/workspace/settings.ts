@@ -9,12 +9,63 @@ export interface PactaSettings {
   instruments: CatalogueEntry[];
   /** `pacta.hover.maxLength`. */
   hoverMaxLength: number;
+  /** `pacta.diagnostics.<kind>` severities and `pacta.diagnostics.ignore`. */
+  diagnostics: DiagnosticsSettings;
+  /** `pacta.codeLens.enabled`: "cited by N" above each article. */
+  codeLensEnabled: boolean;
+  /** `pacta.inlayHints.enabled`: the cited article's heading after a bare reference. */
+  inlayHintsEnabled: boolean;
+  /** `pacta.inlayHints.maxLength`: longer headings are cut with "…". */
+  inlayHintsMaxLength: number;
+  /** `pacta.parallelVersions`: groups of paths, each group the language versions of one treaty. */
+  parallelVersions: string[][];
+  /** `pacta.hover.parallel`: a hover also shows the cited clause in the other language versions. */
+  hoverParallel: boolean;
+  /** `pacta.maxFileSize`, in megabytes: larger documents get no features (parsing would stall the server). */
+  maxFileSize: number;
 }
+
+/** How loudly a kind of diagnostic is reported; `off` not at all. */
+export type DiagnosticLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+export const DIAGNOSTIC_KINDS = [
+  'brokenReference',
+  'ambiguousReference',
+  'numbering',
+  'instrumentNotFound',
+  'brokenExternalReference',
+] as const;
+export type DiagnosticKind = (typeof DIAGNOSTIC_KINDS)[number];
+
+export interface DiagnosticsSettings {
+  levels: Record<DiagnosticKind, DiagnosticLevel>;
+  /** Reference texts ("Article 25"), eIds ("art_25") or instrument titles not to report. */
+  ignore: string[];
+}
+
+/**
+ * Quiet defaults: what is surely wrong in the text is a warning; a cited instrument whose
+ * text is simply not at hand is information, not the author's error.
+ */
+export const DEFAULT_DIAGNOSTIC_LEVELS: Readonly<Record<DiagnosticKind, DiagnosticLevel>> = Object.freeze({
+  brokenReference: 'warning',
+  ambiguousReference: 'warning',
+  numbering: 'warning',
+  instrumentNotFound: 'info',
+  brokenExternalReference: 'warning',
+});
 
 export const DEFAULT_SETTINGS: Readonly<PactaSettings> = Object.freeze({
   library: [],
   instruments: [],
   hoverMaxLength: 1200,
+  diagnostics: Object.freeze({ levels: DEFAULT_DIAGNOSTIC_LEVELS, ignore: [] as string[] }),
+  codeLensEnabled: true,
+  inlayHintsEnabled: true,
+  inlayHintsMaxLength: 60,
+  parallelVersions: [],
+  hoverParallel: true,
+  maxFileSize: 10,
 });
 
 type Dict = Record<string, unknown>;
@@ -41,7 +92,44 @@ export function readSettings(raw: unknown): PactaSettings {
     library: readLibrary(get('library')),
     instruments: readInstruments(get('instruments')),
     hoverMaxLength: readMaxLength(get('hover.maxLength')),
+    diagnostics: readDiagnostics(get),
+    codeLensEnabled: typeof get('codeLens.enabled') === 'boolean' ? (get('codeLens.enabled') as boolean) : DEFAULT_SETTINGS.codeLensEnabled,
+    inlayHintsEnabled: typeof get('inlayHints.enabled') === 'boolean' ? (get('inlayHints.enabled') as boolean) : DEFAULT_SETTINGS.inlayHintsEnabled,
+    inlayHintsMaxLength: positiveInteger(get('inlayHints.maxLength'), DEFAULT_SETTINGS.inlayHintsMaxLength),
+    parallelVersions: readParallelVersions(get('parallelVersions')),
+    hoverParallel: typeof get('hover.parallel') === 'boolean' ? (get('hover.parallel') as boolean) : DEFAULT_SETTINGS.hoverParallel,
+    maxFileSize: positiveNumber(get('maxFileSize'), DEFAULT_SETTINGS.maxFileSize),
   };
+}
+
+const LEVELS: readonly DiagnosticLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+/** Words people write for the same levels (VS Code's own severity names among them). */
+const LEVEL_ALIASES: Record<string, DiagnosticLevel> = { information: 'info', ignore: 'off', none: 'off', false: 'off' };
+
+function readDiagnostics(get: (path: string) => unknown): DiagnosticsSettings {
+  const levels = { ...DEFAULT_DIAGNOSTIC_LEVELS };
+  for (const kind of DIAGNOSTIC_KINDS) {
+    const v = get(`diagnostics.${kind}`);
+    if (typeof v !== 'string') continue;
+    const w = v.trim().toLowerCase();
+    const level = (LEVELS as readonly string[]).includes(w) ? (w as DiagnosticLevel) : LEVEL_ALIASES[w];
+    if (level) levels[kind] = level;
+  }
+  const ignore = get('diagnostics.ignore');
+  return {
+    levels,
+    ignore: Array.isArray(ignore) ? ignore.filter((x): x is string => typeof x === 'string' && x.trim().length > 0).map((x) => x.trim()) : [],
+  };
+}
+
+/** Groups of paths: `[["vclt_en.txt", "vclt_ko.txt"]]`; a single group may be written without the outer brackets. */
+function readParallelVersions(v: unknown): string[][] {
+  if (!Array.isArray(v)) return [];
+  const groups = v.every((x) => typeof x === 'string') ? [v] : v;
+  return groups
+    .filter(Array.isArray)
+    .map((g: unknown[]) => g.filter((x): x is string => typeof x === 'string' && x.trim().length > 0).map((x) => x.trim()))
+    .filter((g) => g.length > 1);
 }
 
 function readLibrary(v: unknown): string[] {
@@ -70,6 +158,15 @@ function readMaxLength(v: unknown): number {
   return Math.floor(v);
 }
 
+function positiveInteger(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback;
+}
+
 export function sameInstruments(a: readonly CatalogueEntry[], b: readonly CatalogueEntry[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A finite number above zero (fractions allowed: 0.5 MB), else the default. */
+function positiveNumber(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
 }

@@ -18,7 +18,9 @@ import {
   type Reference,
   type TreatyDocument,
 } from '../model';
-import { fileUriFromPath, isInside, joinUri, normaliseUri, type FileSystem } from './fileSystem';
+import { isInside, joinUri, normaliseUri, type FileSystem } from './fileSystem';
+import { throwIfCancelled, untilCancelled, type CancellationSignal } from './cancellation';
+import { resolveLibraryEntries } from './libraryRoots';
 
 export type DocumentSource = 'open' | 'workspace' | 'library';
 
@@ -42,6 +44,12 @@ export interface WorkspaceOptions {
   /** At most this many files are indexed per folder tree. */
   maxFiles?: number;
   log?: (message: string) => void;
+  /** Problems the user should see (refused or missing library folders); each said once. */
+  warn?: (message: string) => void;
+  /** An open document above maxFileSize: called once per document while it stays open. */
+  onTooLarge?: (uri: string, size: number, limit: number) => void;
+  /** False in an untrusted workspace: relative library entries may not leave the folders. */
+  trusted?: boolean;
 }
 
 interface OpenEntry {
@@ -81,9 +89,14 @@ export class Workspace {
   private libraryRoots: string[] = [];
   private catalogueValue: Catalogue;
   private index?: Promise<IndexEntry[]>;
-  private readonly maxFileSize: number;
+  private maxFileSize: number;
   private readonly maxFiles: number;
   private readonly log: (message: string) => void;
+  private readonly warn: (message: string) => void;
+  private readonly warned = new Set<string>();
+  private readonly onTooLarge?: (uri: string, size: number, limit: number) => void;
+  private readonly reportedLarge = new Set<string>();
+  private trusted: boolean;
 
   constructor(
     private readonly fs: FileSystem,
@@ -93,6 +106,9 @@ export class Workspace {
     this.maxFileSize = options.maxFileSize ?? 8 * 1024 * 1024;
     this.maxFiles = options.maxFiles ?? 5000;
     this.log = options.log ?? (() => undefined);
+    this.warn = options.warn ?? this.log;
+    this.onTooLarge = options.onTooLarge;
+    this.trusted = options.trusted ?? true;
     this.folders = (options.folders ?? []).map(normaliseUri);
     this.libraryEntries = [...(options.library ?? [])];
     this.libraryRoots = this.resolveLibrary();
@@ -126,6 +142,22 @@ export class Workspace {
     this.refresh();
   }
 
+  /** `pacta.maxFileSize` in bytes: larger open documents get no features, larger files are not indexed. */
+  setMaxFileSize(bytes: number): void {
+    if (bytes === this.maxFileSize) return;
+    this.maxFileSize = bytes;
+    this.reportedLarge.clear();
+    this.refresh();
+  }
+
+  /** Whether the user trusts the workspace (VS Code's workspace trust); see libraryRoots.ts. */
+  setTrusted(trusted: boolean): void {
+    if (trusted === this.trusted) return;
+    this.trusted = trusted;
+    this.libraryRoots = this.resolveLibrary();
+    this.refresh();
+  }
+
   /** A new catalogue changes what references mean, so every parse is dropped. */
   setCatalogue(catalogue: Catalogue): void {
     if (catalogue === this.catalogueValue) return;
@@ -149,6 +181,7 @@ export class Workspace {
 
   close(uri: string): void {
     this.open.delete(normaliseUri(uri));
+    this.reportedLarge.delete(normaliseUri(uri));
   }
 
   isOpen(uri: string): boolean {
@@ -160,7 +193,18 @@ export class Workspace {
     const entry = this.open.get(normaliseUri(uri));
     if (!entry) return undefined;
     if (!entry.parsed) {
-      const doc = this.parse(entry.text(), uri);
+      const text = entry.text();
+      // Parsing blocks the server (about 2.5 MB/s): above the limit the document gets no
+      // features rather than a frozen server. Length in UTF-16 units stands in for bytes.
+      if (text.length > this.maxFileSize) {
+        const key = normaliseUri(uri);
+        if (!this.reportedLarge.has(key)) {
+          this.reportedLarge.add(key);
+          this.onTooLarge?.(entry.uri, text.length, this.maxFileSize);
+        }
+        return undefined;
+      }
+      const doc = this.parse(text, uri);
       if (!doc) return undefined;
       entry.parsed = { uri: entry.uri, version: entry.version, source: 'open', doc };
     }
@@ -172,6 +216,16 @@ export class Workspace {
     return this.get(uri) ?? (await this.loadFromDisk(uri));
   }
 
+  /** The open documents, parsed (diagnostics are published for these). */
+  openDocuments(): ParsedDocument[] {
+    const out: ParsedDocument[] = [];
+    for (const entry of this.open.values()) {
+      const parsed = this.get(entry.uri);
+      if (parsed) out.push(parsed);
+    }
+    return out;
+  }
+
   // --- instruments -------------------------------------------------------------------------
 
   /** Whether the workspace may read this URI from disk. */
@@ -180,25 +234,30 @@ export class Workspace {
   }
 
   /** The index of treaty-like files on disk, built on first use. */
-  files(): Promise<IndexEntry[]> {
+  files(token?: CancellationSignal): Promise<IndexEntry[]> {
     this.index ??= this.buildIndex().catch((err: unknown) => {
       this.log(`pacta: indexing failed: ${String(err)}`);
       return [];
     });
-    return this.index;
+    // A cancelled request stops waiting; the index goes on being built for the next one.
+    return untilCancelled(this.index, token);
   }
 
   /** The document holding the cited instrument: open documents, then workspace, then library. */
-  async findInstrument(citation: InstrumentCitation): Promise<ParsedDocument | undefined> {
+  async findInstrument(citation: InstrumentCitation, token?: CancellationSignal): Promise<ParsedDocument | undefined> {
+    // The cited names are normalised once per call, index entries carry their key already:
+    // with 500 files, normalising per entry and citation dominated Find All References.
+    const wanted = [normaliseName(citation.title), normaliseName(citation.cited)];
     for (const entry of this.open.values()) {
       const parsed = this.get(entry.uri);
-      if (parsed && this.matches(citation, parsed.doc.instrumentId, parsed.doc.title)) return parsed;
+      if (parsed && this.matches(citation, wanted, parsed.doc.instrumentId, parsed.doc.title && normaliseName(parsed.doc.title))) return parsed;
     }
-    const index = await this.files();
+    const index = await this.files(token);
     for (const source of ['workspace', 'library'] as const) {
       for (const entry of index) {
-        if (entry.source !== source || this.isOpen(entry.uri)) continue;
-        if (!this.matches(citation, entry.instrumentId, entry.title)) continue;
+        if (entry.source !== source || !this.matches(citation, wanted, entry.instrumentId, entry.key)) continue;
+        if (this.isOpen(entry.uri)) continue; // after the cheap test: isOpen parses the URI
+        throwIfCancelled(token);
         const parsed = await this.loadFromDisk(entry.uri);
         if (parsed) return parsed;
       }
@@ -210,12 +269,12 @@ export class Workspace {
    * A synchronous `InstrumentLookup` for `resolveReference`, with every instrument the given
    * references cite (all of the document's references by default) already found and parsed.
    */
-  async lookupFor(doc: TreatyDocument, refs: readonly Reference[] = doc.references): Promise<InstrumentLookup> {
+  async lookupFor(doc: TreatyDocument, refs: readonly Reference[] = doc.references, token?: CancellationSignal): Promise<InstrumentLookup> {
     const found = new Map<string, ParsedDocument | undefined>();
     for (const ref of refs) {
       if (!ref.instrument) continue;
       const key = citationKey(ref.instrument);
-      if (!found.has(key)) found.set(key, await this.findInstrument(ref.instrument));
+      if (!found.has(key)) found.set(key, await this.findInstrument(ref.instrument, token));
     }
     return (citation) => {
       const parsed = found.get(citationKey(citation));
@@ -235,11 +294,10 @@ export class Workspace {
     }
   }
 
-  private matches(citation: InstrumentCitation, instrumentId: string | undefined, title: string | undefined): boolean {
+  /** `wanted`: the citation's normalised title and cited name; `key`: the candidate's normalised title. */
+  private matches(citation: InstrumentCitation, wanted: readonly string[], instrumentId: string | undefined, key: string | undefined): boolean {
     if (citation.id && instrumentId) return citation.id === instrumentId;
-    if (!title) return false;
-    const key = normaliseName(title);
-    return key === normaliseName(citation.title) || key === normaliseName(citation.cited);
+    return !!key && wanted.includes(key);
   }
 
   private sourceOf(uri: string): 'workspace' | 'library' | undefined {
@@ -314,18 +372,33 @@ export class Workspace {
   }
 
   private resolveLibrary(): string[] {
-    const roots: string[] = [];
-    const home = this.fs.homeUri?.();
-    for (const raw of this.libraryEntries) {
-      const entry = raw.trim();
-      if (!entry) continue;
-      if (/^[a-z][a-z0-9+.-]+:/i.test(entry) && !/^[a-z]:[\\/]/i.test(entry)) roots.push(normaliseUri(entry));
-      else if (/^~([\\/]|$)/.test(entry)) {
-        if (home) roots.push(joinUri(home, entry.slice(1)));
-      } else if (/^([\\/]|[a-z]:[\\/])/i.test(entry)) roots.push(fileUriFromPath(entry));
-      else for (const f of this.folders) roots.push(joinUri(f, entry));
+    const { roots, problems } = resolveLibraryEntries(this.libraryEntries, {
+      folders: this.folders,
+      home: this.fs.homeUri?.(),
+      trusted: this.trusted,
+    });
+    for (const p of problems) this.warnOnce(p);
+    void this.checkLibraryRoots(roots);
+    return roots;
+  }
+
+  /** A library folder that is missing or is a file gets a message, not silence. */
+  private async checkLibraryRoots(roots: readonly string[]): Promise<void> {
+    for (const root of roots) {
+      try {
+        const stat = await this.fs.stat(root);
+        if (!stat) this.warnOnce(`pacta.library folder ${root} does not exist or cannot be read; ignored.`);
+        else if (stat.type !== 'directory') this.warnOnce(`pacta.library entry ${root} is not a folder; ignored.`);
+      } catch (err) {
+        this.warnOnce(`pacta.library folder ${root} cannot be read: ${String(err)}`);
+      }
     }
-    return [...new Set(roots)];
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.warn(message);
   }
 }
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './paths';
 
-const OUTPUTS = ['dist/server/server.js', 'dist/cli.js'].map((f) => path.join(REPO, f));
+const OUTPUTS = ['dist/server/server.js', 'dist/cli.js', 'dist/web/server.js'].map((f) => path.join(REPO, f));
 const SOURCES = ['server/src', 'client/src', 'scripts/build.mjs', 'package.json'].map((f) => path.join(REPO, f));
 
 function newestMtime(p: string): number {

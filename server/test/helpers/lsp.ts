@@ -33,6 +33,8 @@ export interface StartOptions {
   /** Whether the client takes LocationLinks for definitions (default true). */
   linkSupport?: boolean;
   capabilities?: ClientCapabilities;
+  /** Registers handlers before `initialize`, for what the server sends while it starts (messages, edits). */
+  setup?: (connection: ProtocolConnection) => void;
 }
 
 export class LspClient {
@@ -66,6 +68,7 @@ export class LspClient {
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, connection);
     client.configuration = options.configuration;
+    options.setup?.(connection);
     connection.listen();
     const supportsConfiguration = options.configuration !== undefined;
     const capabilities: ClientCapabilities = options.capabilities ?? {

@@ -22,6 +22,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createServer, type PactaServer } from '../../src/server';
 import { MemoryFileSystem } from '../../src/workspace/memoryFileSystem';
+import { DEFAULT_SETTINGS } from '../../src/workspace/settings';
 import { readCorpus, positionOf } from '../helpers/text';
 
 const NATO_TEXT = readCorpus('north_atlantic_treaty_1949_en.txt');
@@ -71,7 +72,7 @@ describe('createServer (in process)', () => {
     const h = await hoverOn51();
     assert.ok(h);
     assert.match((h.contents as MarkupContent).value, /Chapter VII › Article 51/);
-    assert.deepEqual(server.settings(), { library: [], instruments: [], hoverMaxLength: 1200 });
+    assert.deepEqual(server.settings(), DEFAULT_SETTINGS);
   });
 
   it('logs a failing handler and answers null instead of crashing', async () => {

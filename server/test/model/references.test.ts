@@ -238,3 +238,9 @@ test('paragraph numbers alone on their line, in sequence', () => {
   assert.deepEqual(d.references.map((r) => r.targets.map((x) => x.eId)), [['resolution_I__para_1']]);
   assert.equal(d.byId.get('resolution_I__para_3'), undefined, 'a number out of sequence is text');
 });
+
+test('a hard-wrapped first sentence is not a heading', () => {
+  const d = parseTreaty('Pact\n\nArticle 1\n\nText.\n\nArticle 2\n\nA person with full\npowers signs.\n\nArticle 3\nScope\n\nText.\n');
+  assert.equal(d.byId.get('art_2')?.heading, undefined);
+  assert.equal(d.byId.get('art_3')?.heading, 'Scope');
+});

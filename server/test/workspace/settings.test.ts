@@ -11,6 +11,7 @@ describe('readSettings', () => {
         hover: { maxLength: 300 },
       }),
       {
+        ...DEFAULT_SETTINGS, // the settings this test does not set
         library: ['/srv/treaties'],
         instruments: [
           { id: 'user:convention on orchard neighbours', title: 'Convention on Orchard Neighbours', aliases: ['Orchard Convention'] },
@@ -53,5 +54,17 @@ describe('readSettings', () => {
 
   it('takes a single library folder written as a string', () => {
     assert.deepEqual(readSettings({ library: '/srv/treaties' }).library, ['/srv/treaties']);
+  });
+
+  it('reads pacta.inlayHints.enabled and maxLength, with defaults for wrong types', () => {
+    assert.equal(DEFAULT_SETTINGS.inlayHintsEnabled, true);
+    assert.equal(DEFAULT_SETTINGS.inlayHintsMaxLength, 60);
+    const s = readSettings({ inlayHints: { enabled: false, maxLength: 25.7 } });
+    assert.equal(s.inlayHintsEnabled, false);
+    assert.equal(s.inlayHintsMaxLength, 25);
+    assert.equal(readSettings({ 'pacta.inlayHints.enabled': false }).inlayHintsEnabled, false);
+    const bad = readSettings({ inlayHints: { enabled: 'no', maxLength: 0 } });
+    assert.equal(bad.inlayHintsEnabled, true);
+    assert.equal(bad.inlayHintsMaxLength, 60);
   });
 });

@@ -1,0 +1,195 @@
+// Through a real stdio connection to the built server (bin/pacta-language-server.js --stdio):
+//   1. hover and definition on an unchanged UNCLOS: p50/p99 over 1,000+ requests, with the
+//      transport's floor (a request the server does not handle) beside them;
+//   2. one keystroke (an incremental didChange) in a 5 MB treaty, then the next
+//      documentSymbol / hover / definition / references answer, and the next diagnostics.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { Position } from 'vscode-languageserver-protocol';
+import { LineIndex, parseTreaty } from '../src/model';
+import type { LspClient } from '../test/helpers/lsp';
+import { build, processCpuMs, processRss, startServer, timedRequest } from './lspHarness';
+import { UNCLOS } from './realTexts';
+import { generateTreaty } from './synthetic';
+import { mb, median, ms, percentile, section, size, sleep, table } from './util';
+
+export interface LspOptions {
+  /** Requests per kind on UNCLOS. */
+  requests: number;
+  /** Keystrokes per request kind in the big document. */
+  keystrokes: number;
+  bigChars: number;
+}
+
+interface Series {
+  name: string;
+  times: number[];
+  serverCpuMs?: number;
+}
+
+function seriesRow(s: Series): Array<string | number> {
+  const perRequest = s.serverCpuMs === undefined ? '–' : ms(s.serverCpuMs / s.times.length);
+  return [s.name, s.times.length, ms(median(s.times)), ms(percentile(s.times, 90)), ms(percentile(s.times, 99)), ms(Math.max(...s.times)), perRequest];
+}
+
+const SERIES_HEADER = ['request', 'n', 'p50', 'p90', 'p99', 'max', 'server cpu / request'];
+
+/** Sends `n` requests one after another (each waits for the previous answer), timing each. */
+async function sequence(client: LspClient, name: string, n: number, method: string, params: (i: number) => unknown): Promise<Series> {
+  const cpu0 = processCpuMs(client.proc.pid);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    try {
+      await client.connection.sendRequest(method, params(i));
+    } catch {
+      // the floor's unknown method answers with an error: that is the point
+    }
+    times.push(performance.now() - t0);
+  }
+  const cpu1 = processCpuMs(client.proc.pid);
+  return { name, times, serverCpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
+}
+
+async function open(client: LspClient, uri: string, text: string): Promise<void> {
+  await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'treaty', version: 1, text } });
+}
+
+async function unchangedUnclos(opts: LspOptions): Promise<void> {
+  const text = readFileSync(UNCLOS, 'utf8');
+  const lines = new LineIndex(text);
+  const positions: Position[] = parseTreaty(text).references.map((r) => lines.positionAt(r.range.start + 1));
+  const uri = pathToFileURL(UNCLOS).href;
+  const { client } = await startServer([]);
+  try {
+    await open(client, uri, text);
+    const at = (i: number) => ({ textDocument: { uri }, position: positions[(i * 7) % positions.length] });
+    // Warm-up: the first request parses; JIT settles.
+    await sequence(client, 'warm-up', 200, 'textDocument/hover', at);
+    await sequence(client, 'warm-up', 200, 'textDocument/definition', at);
+    const floor = await sequence(client, 'transport floor (unhandled request)', opts.requests, 'pacta/benchNoSuchRequest', () => ({}));
+    const hover = await sequence(client, 'hover', opts.requests, 'textDocument/hover', at);
+    const def = await sequence(client, 'definition', opts.requests, 'textDocument/definition', at);
+    console.log(`UNCLOS (${size(text.length)}, ${positions.length} references), opened once and unchanged; requests one after another,`);
+    console.log('cycling over its references; time from sending to the answer, as the client sees it. Server CPU is read');
+    console.log('from /proc (10 ms ticks), divided by the number of requests.');
+    console.log('');
+    console.log(table(SERIES_HEADER, [floor, hover, def].map(seriesRow)));
+  } finally {
+    await client.stop().catch(() => client.kill());
+  }
+}
+
+async function keystrokes(opts: LspOptions): Promise<void> {
+  const t = generateTreaty({ targetChars: opts.bigChars, seed: 42, markdown: false });
+  const uri = 'file:///bench/big.treaty';
+  const lines = new LineIndex(t.text);
+  // A reference before the edit point, so typing does not move it; the heading of the middle article for references.
+  const refIndex = t.refOffsets.findIndex((o) => o > t.editOffset) - 3;
+  const refPos = lines.positionAt(t.refOffsets[Math.max(0, refIndex)] + 1);
+  const headingPos = lines.positionAt(t.articleOffsets[Math.floor(t.articleOffsets.length / 2) - 1] + 2);
+  const editPos = lines.positionAt(t.editOffset);
+
+  const { client, result } = await startServer([]);
+  const caps = result.capabilities;
+  const published = new Map<number, number>(); // version → time the diagnostics arrived
+  client.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+    if (p.uri === uri && p.version !== undefined) published.set(p.version, performance.now());
+  });
+  try {
+    const t0 = performance.now();
+    await open(client, uri, t.text);
+    const first = await timedRequest<unknown[]>(client, 'textDocument/documentSymbol', { textDocument: { uri } });
+    const openMs = performance.now() - t0;
+    const outlineBytes = JSON.stringify(first.result).length;
+    const rssAfterOpen = processRss(client.proc.pid);
+    // Does the server push diagnostics? Then every keystroke below waits for the last one's to
+    // arrive first (a pause in typing), so debounced work does not land in the next request.
+    const pushes = await waitFor(() => published.has(1), 30_000);
+    const settle = async (v: number) => {
+      if (pushes) await waitFor(() => published.has(v), 30_000);
+      await sleep(50);
+    };
+
+    let version = 1;
+    let typed = 0;
+    const keystroke = async () => {
+      version++;
+      const at = { line: editPos.line, character: editPos.character + typed++ };
+      await client.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: at, end: at }, text: 'x' }],
+      });
+    };
+    const kinds: Array<[string, string, unknown, boolean]> = [
+      ['documentSymbol (outline)', 'textDocument/documentSymbol', { textDocument: { uri } }, true],
+      ['hover', 'textDocument/hover', { textDocument: { uri }, position: refPos }, true],
+      ['definition', 'textDocument/definition', { textDocument: { uri }, position: refPos }, true],
+      ['references', 'textDocument/references', { textDocument: { uri }, position: headingPos, context: { includeDeclaration: true } }, !!caps.referencesProvider],
+    ];
+    const rows: Array<Array<string | number>> = [];
+    for (const [name, method, params, supported] of kinds) {
+      if (!supported) {
+        rows.push([name, '–', 'not offered by the server', '', '', '']);
+        continue;
+      }
+      const times: number[] = [];
+      const cpu: number[] = [];
+      for (let k = 0; k < opts.keystrokes; k++) {
+        await settle(version);
+        const c0 = processCpuMs(client.proc.pid);
+        const s = performance.now();
+        await keystroke();
+        await timedRequest(client, method, params);
+        times.push(performance.now() - s);
+        const c1 = processCpuMs(client.proc.pid);
+        if (c0 !== undefined && c1 !== undefined) cpu.push(c1 - c0);
+      }
+      rows.push([name, times.length, ms(median(times)), ms(Math.max(...times)), ms(Math.min(...times)), cpu.length ? ms(median(cpu)) : '–']);
+    }
+
+    // Diagnostics are pushed after a quiet time; measured from the keystroke to the publication of that version.
+    const diag: number[] = [];
+    for (let k = 0; pushes && k < opts.keystrokes; k++) {
+      await settle(version);
+      const s = performance.now();
+      await keystroke();
+      const v = version;
+      if (await waitFor(() => published.has(v), 30_000)) diag.push(published.get(v)! - s);
+    }
+    rows.push(
+      diag.length
+        ? ['publishDiagnostics (includes the server\'s debounce)', diag.length, ms(median(diag)), ms(Math.max(...diag)), ms(Math.min(...diag)), '–']
+        : ['publishDiagnostics', 0, 'none published within 30 s', '', '', ''],
+    );
+
+    console.log('');
+    console.log(`One keystroke in a ${size(t.text.length)} synthetic treaty (${t.articles} articles, ${t.references} references): an incremental`);
+    console.log('didChange inserting one character in the middle, then the request; time from the didChange to the answer.');
+    console.log(`Opening it (didOpen with the whole text) and the first outline took ${ms(openMs)}; the outline is ${mb(outlineBytes)} of JSON;`);
+    console.log(`server RSS after opening: ${rssAfterOpen ? mb(rssAfterOpen) : '–'}.`);
+    console.log('');
+    console.log(table(['after a keystroke', 'n', 'median', 'max', 'min', 'server cpu (median)'], rows));
+  } finally {
+    await client.stop().catch(() => client.kill());
+  }
+}
+
+/** Polls until `done()` or the time is up; whether it became true. */
+async function waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!done() && performance.now() < deadline) await sleep(2);
+  return done();
+}
+
+export async function runLsp(opts: LspOptions): Promise<void> {
+  section('Through a real stdio connection (dist/server, --stdio)');
+  const failed = build();
+  if (failed) {
+    console.log(`(skipped: the server does not build right now: ${failed})`);
+    return;
+  }
+  await unchangedUnclos(opts);
+  await keystrokes(opts);
+}

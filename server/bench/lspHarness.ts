@@ -1,0 +1,98 @@
+// The built server (dist/, built first if stale) over a real stdio connection, through the
+// tests' LspClient; plus the server process's CPU time and memory, read from /proc.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { ClientCapabilities, InitializeResult } from 'vscode-languageserver-protocol';
+import { ensureBuilt } from '../test/helpers/build';
+import { LspClient } from '../test/helpers/lsp';
+
+export interface Started {
+  client: LspClient;
+  result: InitializeResult;
+  /** `$/progress` notifications and `window/workDoneProgress/create` requests the server sent. */
+  progress: { created: number; reports: number; titles: string[] };
+}
+
+const CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    workspaceFolders: true,
+    symbol: {},
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+  },
+  window: { workDoneProgress: true },
+  textDocument: {
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    definition: { linkSupport: true },
+    references: {},
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    publishDiagnostics: { versionSupport: true },
+    synchronization: { dynamicRegistration: false },
+  },
+};
+
+/** Builds dist/ when a source is newer (shared lock with the tests). Returns an error message or undefined. */
+export function build(): string | undefined {
+  try {
+    ensureBuilt();
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message.split('\n').slice(0, 5).join('\n') : String(err);
+  }
+}
+
+export async function startServer(folders: string[]): Promise<Started> {
+  const { client, result } = await LspClient.start({ folders, configuration: {}, capabilities: CAPABILITIES });
+  const progress = { created: 0, reports: 0, titles: [] as string[] };
+  client.connection.onRequest('window/workDoneProgress/create', () => {
+    progress.created++;
+    return null;
+  });
+  client.connection.onNotification('$/progress', (p: { value?: { kind?: string; title?: string } }) => {
+    progress.reports++;
+    if (p.value?.kind === 'begin' && p.value.title) progress.titles.push(p.value.title);
+  });
+  return { client, result, progress };
+}
+
+/** A request without the tests' 15 s timeout (indexing 50 MB may take longer on a loaded machine). */
+export async function timedRequest<R>(client: LspClient, method: string, params: unknown, timeoutMs = 300_000): Promise<{ ms: number; result: R }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${method} timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  const t0 = performance.now();
+  try {
+    const result = await Promise.race([client.connection.sendRequest(method, params) as Promise<R>, timeout]);
+    return { ms: performance.now() - t0, result };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const TICKS = 100; // USER_HZ on Linux
+
+/** CPU milliseconds the process has used (user + system), or undefined off Linux. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident memory of a process in bytes, or undefined off Linux. */
+export function processRss(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,163 @@
+// A workspace of many treaties (500 × 100 KB = 50 MB by default), generated into a temp
+// folder and reused between runs. The server starts with the folder as its workspace and
+// one treaty open; then, at once:
+//   - a workspace-wide request (workspace/symbol: it reads and parses every treaty) — the
+//     time until it answers is the time to index everything;
+//   - hovers on a reference in the open treaty, every 25 ms, until the workspace answers:
+//     their latency says whether indexing blocks the editor.
+// Then find-all-references on an article of the open treaty across the workspace (the
+// other treaties cite it by title), when the server offers references.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { LineIndex } from '../src/model';
+import { build, processCpuMs, processRss, startServer, timedRequest } from './lspHarness';
+import { generateTreaty } from './synthetic';
+import { mb, median, ms, percentile, section, size, sleep, table } from './util';
+
+export interface WorkspaceOptions {
+  treaties: number;
+  charsEach: number;
+  /** Find-all-references runs after indexing. */
+  referenceRuns: number;
+}
+
+const KINDS = ['Convention', 'Agreement', 'Treaty', 'Protocol'];
+const SUBJECTS = ['Fisheries', 'Navigation', 'Forestry', 'Water Quality', 'Mineral Resources', 'Air Transport', 'Migratory Species', 'Cultural Property', 'Customs Cooperation', 'Plant Protection', 'Seismic Monitoring', 'Postal Services', 'Wetlands', 'Road Traffic', 'Telecommunications', 'Energy Transit', 'Veterinary Controls', 'Scientific Research', 'Tourism', 'Rail Freight', 'Pipeline Safety', 'Coastal Zones', 'Desert Locusts', 'Civil Aviation', 'Glaciers'];
+const REGIONS = ['Baltic Region', 'Arctic Region', 'Danube Basin', 'Northern Basin', 'Andean Region', 'Mekong Basin', 'Alpine Region', 'Caribbean Area', 'Sahel Region', 'Pacific Islands'];
+
+/** 1,000 distinct titles ("Protocol on Wetlands in the Sahel Region"). */
+export function syntheticTitle(i: number): string {
+  return `${KINDS[i % 4]} on ${SUBJECTS[Math.floor(i / 4) % 25]} in the ${REGIONS[Math.floor(i / 100) % 10]}`;
+}
+
+interface Generated {
+  folder: string;
+  files: string[];
+  titles: string[];
+  totalChars: number;
+  generatedMs?: number;
+}
+
+/** Writes the treaties once; a manifest written last marks a complete folder. */
+function ensureWorkspace(opts: WorkspaceOptions): Generated {
+  const folder = path.join(os.tmpdir(), `pacta-bench-workspace-${opts.treaties}x${Math.round(opts.charsEach / 1000)}k-v1`);
+  const manifest = path.join(folder, '.manifest.json');
+  if (existsSync(manifest)) return { folder, ...(JSON.parse(readFileSync(manifest, 'utf8')) as Omit<Generated, 'folder'>) };
+  const t0 = performance.now();
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const files: string[] = [];
+  const titles: string[] = [];
+  let totalChars = 0;
+  for (let i = 0; i < opts.treaties; i++) {
+    const n = opts.treaties;
+    // Every treaty cites two neighbours and the first one (which the benchmark opens).
+    const cites = [...new Set([(i + 1) % n, (i + 7) % n, 0])].filter((j) => j !== i).map(syntheticTitle);
+    const t = generateTreaty({ targetChars: opts.charsEach, seed: 1000 + i, title: syntheticTitle(i), cites, markdown: false });
+    const name = `treaty-${String(i).padStart(4, '0')}.treaty.txt`;
+    writeFileSync(path.join(folder, name), t.text);
+    files.push(name);
+    titles.push(t.title);
+    totalChars += t.text.length;
+  }
+  const generated = { files, titles, totalChars, generatedMs: performance.now() - t0 };
+  writeFileSync(manifest, JSON.stringify(generated));
+  return { folder, ...generated };
+}
+
+export async function runWorkspace(opts: WorkspaceOptions): Promise<void> {
+  section(`Workspace of ${opts.treaties} treaties (background indexing, workspace-wide requests)`);
+  const failed = build();
+  if (failed) {
+    console.log(`(skipped: the server does not build right now: ${failed})`);
+    return;
+  }
+  const ws = ensureWorkspace(opts);
+  console.log(`${opts.treaties} synthetic treaties, ${size(ws.totalChars)} in all, in ${ws.folder}${ws.generatedMs ? ` (generated in ${ms(ws.generatedMs)})` : ' (reused)'}.`);
+
+  const openFile = path.join(ws.folder, ws.files[0]);
+  const openText = readFileSync(openFile, 'utf8');
+  const openUri = pathToFileURL(openFile).href;
+  const lines = new LineIndex(openText);
+  // A reference inside the open treaty ("Article 12"): its hover needs no other document.
+  const local = /\bArticle \d+\b(?! of the )/.exec(openText.slice(openText.indexOf('Article 2\n')));
+  const localPos = lines.positionAt(openText.indexOf('Article 2\n') + (local?.index ?? 0) + 2);
+  // The heading of an article the other treaties cite ("Article 5 of the <its title>").
+  const headingPos = lines.positionAt(openText.indexOf('\nArticle 5\n') + 2);
+
+  const started = await startServer([pathToFileURL(ws.folder).href]);
+  const { client, progress } = started;
+  const caps = started.result.capabilities;
+  try {
+    const cpu0 = processCpuMs(client.proc.pid);
+    const t0 = performance.now();
+    await client.notify('textDocument/didOpen', { textDocument: { uri: openUri, languageId: 'treaty', version: 1, text: openText } });
+    const rows: Array<Array<string | number>> = [];
+
+    if (!caps.workspaceSymbolProvider) {
+      console.log('(the server offers no workspace/symbol: nothing workspace-wide to time)');
+      return;
+    }
+    const last = ws.titles[ws.titles.length - 1];
+    const query = `${last} Article 1`;
+    let answered: number | undefined;
+    let found = 0;
+    const wide = timedRequest<unknown[] | null>(client, 'workspace/symbol', { query }).then((r) => {
+      answered = performance.now() - t0;
+      found = r.result?.length ?? 0;
+    });
+    const hovers: number[] = [];
+    while (answered === undefined) {
+      const s = performance.now();
+      await timedRequest(client, 'textDocument/hover', { textDocument: { uri: openUri }, position: localPos });
+      hovers.push(performance.now() - s);
+      await Promise.race([wide, sleep(25)]);
+    }
+    await wide;
+    const cpu1 = processCpuMs(client.proc.pid);
+    const rss = processRss(client.proc.pid);
+    rows.push([`workspace/symbol "${query}" (first: indexes all ${opts.treaties})`, 1, ms(answered), '', '', `${found} symbols`]);
+    // The first hover also parses the open treaty; the others show how indexing holds the editor up.
+    const rest = hovers.slice(1);
+    rows.push(['first hover on the open treaty (parses it)', 1, ms(hovers[0]), '', '', '']);
+    if (rest.length) rows.push(['hover on the open treaty, every 25 ms while indexing', rest.length, ms(median(rest)), ms(percentile(rest, 99)), ms(Math.max(...rest)), '']);
+
+    const again: number[] = [];
+    for (let i = 0; i < 5; i++) again.push((await timedRequest(client, 'workspace/symbol', { query })).ms);
+    rows.push(['workspace/symbol again (indexed)', again.length, ms(median(again)), '', ms(Math.max(...again)), '']);
+
+    if (caps.referencesProvider) {
+      const refTimes: number[] = [];
+      let count = 0;
+      let files = 0;
+      for (let i = 0; i < opts.referenceRuns; i++) {
+        const r = await timedRequest<Array<{ uri: string }> | null>(client, 'textDocument/references', {
+          textDocument: { uri: openUri },
+          position: headingPos,
+          context: { includeDeclaration: true },
+        });
+        refTimes.push(r.ms);
+        count = r.result?.length ?? 0;
+        files = new Set((r.result ?? []).map((l) => l.uri)).size;
+      }
+      rows.push([`references to Article 5 of the open treaty, across the workspace`, refTimes.length, ms(median(refTimes)), ms(percentile(refTimes, 99)), ms(Math.max(...refTimes)), `${count} locations in ${files} files`]);
+    } else {
+      rows.push(['references', '–', 'not offered by the server', '', '', '']);
+    }
+
+    console.log('');
+    console.log(table(['request', 'n', 'median (or time)', 'p99', 'max', 'answer'], rows));
+    console.log('');
+    console.log(`Server CPU until the first workspace-wide answer: ${cpu0 !== undefined && cpu1 !== undefined ? ms(cpu1 - cpu0) : '–'}; RSS after indexing: ${rss ? mb(rss) : '–'}.`);
+    console.log(
+      progress.created || progress.reports
+        ? `Progress shown: ${progress.created} work-done progress created, ${progress.reports} $/progress notifications${progress.titles.length ? ` ("${progress.titles.join('", "')}")` : ''}.`
+        : 'Progress shown: none (the server sent no work-done progress while indexing).',
+    );
+  } finally {
+    await client.stop().catch(() => client.kill());
+  }
+}

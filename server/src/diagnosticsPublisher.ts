@@ -1,0 +1,115 @@
+// Pushes diagnostics (textDocument/publishDiagnostics) for open documents: debounced after
+// each change, all at once after a settings or file change. Push rather than pull because
+// every client has it — Neovim 0.7 has no pull diagnostics.
+import { ConnectionError, type Connection } from 'vscode-languageserver';
+import { diagnostics, type DiagnosticsOptions } from './features/diagnostics';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { ParsedDocument, Workspace } from './workspace/workspace';
+
+export interface DiagnosticsPublisherOptions {
+  connection: Connection;
+  workspace: Workspace;
+  /** The URIs of the open documents. */
+  openUris: () => Iterable<string>;
+  options: () => DiagnosticsOptions;
+  /** Resolves when the settings are known: nothing is published before. */
+  ready: () => Promise<void>;
+  /** Quiet time after the last change before a document is checked again. */
+  delayMs?: number;
+  /** Diagnostics other features add to a document's (parallel versions). */
+  extra?: (parsed: ParsedDocument) => Promise<Diagnostic[]>;
+  /** Called after a round of publishing (code lenses may have changed too). */
+  afterRound?: () => void;
+  log: (message: string) => void;
+}
+
+export interface DiagnosticsPublisher {
+  /** Check this document after the quiet time, and the other open documents with it (they may cite it). */
+  changed(uri: string): void;
+  /** Check every open document soon (settings or files changed). */
+  all(): void;
+  /** The document was closed: its diagnostics go away. */
+  closed(uri: string): void;
+  dispose(): void;
+}
+
+export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): DiagnosticsPublisher {
+  const delay = o.delayMs ?? 300;
+  const pending = new Set<string>();
+  let everything = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  /** The connection is gone (closed or disposed): nothing more to publish. */
+  let gone = false;
+
+  const isGone = (err: unknown) => err instanceof ConnectionError;
+
+  const schedule = (ms: number) => {
+    if (gone) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void run(), ms);
+    // A pending check must not keep a finished process alive.
+    (timer as { unref?: () => void }).unref?.();
+  };
+
+  const run = async (): Promise<void> => {
+    timer = undefined;
+    if (running) return schedule(delay); // one round at a time; the next picks up what came in
+    running = true;
+    try {
+      await o.ready();
+      const uris = new Set(pending);
+      pending.clear();
+      const all = everything;
+      everything = false;
+      for (const uri of [...o.openUris()]) {
+        const parsed = o.workspace.get(uri);
+        if (!parsed) continue;
+        // Other open documents are checked again only when they cite another instrument.
+        if (!all && !uris.has(parsed.uri) && !parsed.doc.references.some((r) => r.instrument)) continue;
+        try {
+          const lookup = await o.workspace.lookupFor(parsed.doc);
+          // The document may have changed while instruments were being found: its own turn comes.
+          const now = o.workspace.get(parsed.uri);
+          if (!now || now.version !== parsed.version) continue;
+          const list = diagnostics(parsed.doc, parsed.uri, lookup, o.options());
+          if (o.extra) list.push(...(await o.extra(parsed)));
+          await o.connection.sendDiagnostics({ uri: parsed.uri, version: parsed.version, diagnostics: list });
+        } catch (err) {
+          if (isGone(err)) {
+            gone = true;
+            return;
+          }
+          o.log(`pacta: diagnostics for ${parsed.uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        }
+      }
+      o.afterRound?.();
+    } catch (err) {
+      if (isGone(err)) gone = true;
+      else o.log(`pacta: diagnostics failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    } finally {
+      running = false;
+    }
+  };
+
+  return {
+    changed(uri) {
+      pending.add(uri);
+      schedule(delay);
+    },
+    all() {
+      everything = true;
+      schedule(delay);
+    },
+    closed(uri) {
+      pending.delete(uri);
+      if (gone) return;
+      void o.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    },
+    dispose() {
+      gone = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}

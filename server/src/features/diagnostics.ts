@@ -1,0 +1,338 @@
+// Diagnostics: broken and ambiguous references, numbering faults, and references to other
+// instruments whose text is missing or lacks the cited provision. `findings` works on the
+// model (offsets) so code actions and the CLI share it; `diagnostics` turns findings into
+// LSP diagnostics at the severities the user chose.
+//
+// Quiet on purpose — a false warning on a real treaty teaches people to ignore them all:
+//   - a relative reference ("the preceding paragraph") that does not resolve is reported
+//     only inside an article: elsewhere (preambles, resolutions, final acts) the structure
+//     does not count the paragraphs the text means;
+//   - a text with no articles at all (a note, a memo) gets no broken-reference reports:
+//     its references are not meant for its own provisions;
+//   - a reference inside an editorial note in square brackets — a line such as
+//     "[… Articles 15–63 not transcribed in this excerpt …]" — is about the text, not in it;
+//     and the articles such a note names are left out on purpose: references to them and
+//     the gap they leave in the numbering are not faults of the excerpt.
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-protocol';
+import {
+  provisionAt,
+  provisionLabel,
+  resolveReference,
+  walk,
+  type InstrumentLookup,
+  type NumberToken,
+  type Provision,
+  type Reference,
+  type Span,
+  type TreatyDocument,
+} from '../model';
+import { numberingFaults, type NumberingFault } from '../model/numbering';
+import { candidatesFor } from './candidates';
+import { linesOf, toRange } from './convert';
+
+export type DiagnosticLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
+export type FindingKind = 'brokenReference' | 'ambiguousReference' | 'numbering' | 'instrumentNotFound' | 'brokenExternalReference';
+
+export interface DiagnosticsOptions {
+  levels: Readonly<Record<FindingKind, DiagnosticLevel>>;
+  /** Reference texts, eIds or instrument titles not to report (compared without case or extra spaces). */
+  ignore: readonly string[];
+}
+
+export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = {
+  levels: { brokenReference: 'warning', ambiguousReference: 'warning', numbering: 'warning', instrumentNotFound: 'info', brokenExternalReference: 'warning' },
+  ignore: [],
+};
+
+/** One edit of a quick fix: only the number characters of a reference change. */
+export interface NumberEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: NumberEdit[];
+  /** Always false: a candidate is a guess (kept for clients that look for it). */
+  preferred: boolean;
+}
+
+export interface Finding {
+  kind: FindingKind;
+  span: Span;
+  message: string;
+  /** What goes into `pacta.diagnostics.ignore` to silence this finding. */
+  ignoreKey: string;
+  fixes: Fix[];
+  ref?: Reference;
+  fault?: NumberingFault;
+  /** Other places worth showing with the finding (the earlier of two Articles 4). */
+  related?: Array<{ span: Span; message: string }>;
+}
+
+const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
+  info: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+/** Every finding of the enabled kinds that the ignore list does not silence, in text order. */
+export function findings(doc: TreatyDocument, lookup?: InstrumentLookup, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Finding[] {
+  const on = (k: FindingKind) => options.levels[k] !== 'off';
+  const out: Finding[] = [];
+  const duplicates = on('ambiguousReference') ? duplicateIds(doc) : new Map<string, Provision[]>();
+  const hasArticles = doc.byId.has('art_1') || [...doc.byId.values()].some((p) => p.kind === 'article');
+  const omitted = omittedArticles(doc);
+
+  for (const ref of doc.references) {
+    if (inEditorialNote(doc, ref)) continue;
+    if (ref.instrument) {
+      const res = resolveReference(doc, ref, lookup);
+      if (res.instrumentFound === false) {
+        if (on('instrumentNotFound')) {
+          out.push({
+            kind: 'instrumentNotFound',
+            span: ref.range,
+            message: sentence(res.problem ?? `the text of the ${ref.instrument.title} is not available`),
+            ignoreKey: ref.instrument.title,
+            fixes: [],
+            ref,
+          });
+        }
+      } else if (res.problem && on('brokenExternalReference')) {
+        const target = res.targets.find((t) => t.doc)?.doc;
+        const fixes = target ? numberFixes(ref, target, (eId) => !target.byId.has(eId), undefined) : [];
+        out.push({ kind: 'brokenExternalReference', span: ref.range, message: withSuggestions(res.problem, fixes), ignoreKey: squash(ref.text), fixes, ref });
+      }
+      continue;
+    }
+    if (!ref.resolved) {
+      if (!on('brokenReference') || !hasArticles) continue;
+      if (ref.relative && !insideArticle(doc, ref)) continue;
+      if (omitted.length && citesOnlyOmitted(doc, ref, omitted)) continue;
+      const fixes = numberFixes(ref, doc, (eId) => !doc.byId.has(eId), enclosingScope(doc, ref));
+      out.push({
+        kind: 'brokenReference',
+        span: ref.range,
+        message: withSuggestions(ref.problem ?? 'this reference does not resolve', fixes),
+        ignoreKey: squash(ref.text),
+        fixes,
+        ref,
+      });
+      continue;
+    }
+    const twins = duplicates.size ? ambiguousToken(ref, duplicates) : undefined;
+    if (twins) {
+      const lines = linesOf(doc);
+      const where = twins.map((p) => lines.positionAt(p.labelRange.start).line + 1);
+      out.push({
+        kind: 'ambiguousReference',
+        span: ref.range,
+        message: `“${squash(ref.text)}” is ambiguous: ${provisionLabel(twins[0])} occurs ${times(twins.length)} (lines ${listWords(where.map(String))}); it is read as the one on line ${where[0]}`,
+        ignoreKey: squash(ref.text),
+        fixes: [],
+        ref,
+        related: twins.map((p) => ({ span: p.labelRange, message: provisionLabel(p) })),
+      });
+    }
+  }
+
+  if (on('numbering')) {
+    for (const fault of numberingFaults(doc)) {
+      if (omitted.length && gapIsOmitted(fault, omitted)) continue;
+      out.push({
+        kind: 'numbering',
+        span: fault.span,
+        message: sentence(fault.message),
+        ignoreKey: fault.provision.eId,
+        fixes: [],
+        fault,
+        related: fault.other ? [{ span: fault.other.labelRange, message: `the earlier ${provisionLabel(fault.other)}` }] : undefined,
+      });
+    }
+  }
+
+  const ignored = new Set(options.ignore.map(normalise));
+  return out
+    .filter((f) => !ignored.size || !ignoreKeys(f).some((k) => ignored.has(normalise(k))))
+    .sort((a, b) => a.span.start - b.span.start);
+}
+
+/** LSP diagnostics for a document: `source` "pacta", `code` the finding kind. */
+export function diagnostics(doc: TreatyDocument, uri: string, lookup?: InstrumentLookup, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Diagnostic[] {
+  return findings(doc, lookup, options).map((f) => diagnosticFor(doc, uri, f, options));
+}
+
+/** One finding as an LSP diagnostic. */
+export function diagnosticFor(doc: TreatyDocument, uri: string, f: Finding, options: DiagnosticsOptions): Diagnostic {
+  const lines = linesOf(doc);
+  const level = options.levels[f.kind];
+  const d: Diagnostic = {
+    range: toRange(lines, f.span),
+    severity: SEVERITY[level === 'off' ? 'hint' : level],
+    source: 'pacta',
+    code: f.kind,
+    message: f.message,
+  };
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({ location: { uri, range: toRange(lines, r.span) }, message: r.message }));
+  }
+  return d;
+}
+
+/** Everything a finding may be silenced by: its text, the eIds it names, the cited instrument. */
+function ignoreKeys(f: Finding): string[] {
+  const keys = [f.ignoreKey];
+  if (f.ref) {
+    keys.push(f.ref.text);
+    for (const t of f.ref.targets) keys.push(t.eId);
+    for (const n of f.ref.numbers ?? []) keys.push(n.eId);
+    if (f.ref.instrument) keys.push(f.ref.instrument.title, f.ref.instrument.cited);
+  }
+  if (f.fault) keys.push(provisionLabel(f.fault.provision));
+  return keys;
+}
+
+/**
+ * One fix per candidate for each number that names a missing provision: the number
+ * characters change to the candidate's number and nothing else does.
+ */
+function numberFixes(ref: Reference, target: TreatyDocument, missing: (eId: string) => boolean, scope: Provision | undefined): Fix[] {
+  const tokens = ref.numbers ?? [];
+  const fixes: Fix[] = [];
+  for (const token of tokens) {
+    if (!missing(token.eId)) continue;
+    // A number under a missing provision ("2" in "Article 30(2)" when there is no Article 30) has no scope to look in.
+    const parentId = token.eId.split('__').slice(0, -1).join('__');
+    if (parentId && missing(parentId)) continue;
+    const candidates = candidatesFor(target, token, scope).filter((c) => keepsRangeInOrder(ref, token, c, target));
+    for (const c of candidates) {
+      if (!c.num) continue;
+      fixes.push({ title: `Change to ${provisionLabel(c)}`, edits: [{ span: token.span, newText: c.num }], preferred: false });
+    }
+  }
+  // Never "preferred": a candidate is a guess, and Auto Fix must not apply a guess unasked.
+  return fixes;
+}
+
+/** In "Articles 2 to 12", 12 may only become a number after 2. */
+function keepsRangeInOrder(ref: Reference, token: NumberToken, candidate: Provision, target: TreatyDocument): boolean {
+  if (ref.form !== 'range') return true;
+  for (const other of ref.numbers ?? []) {
+    if (other === token) continue;
+    const p = other.provision ?? target.byId.get(other.eId);
+    if (!p || p.kind !== candidate.kind) continue;
+    if (other.span.start < token.span.start && p.range.start >= candidate.range.start) return false;
+    if (other.span.start > token.span.start && p.range.start <= candidate.range.start) return false;
+  }
+  return true;
+}
+
+function withSuggestions(problem: string, fixes: Fix[]): string {
+  const names = [...new Set(fixes.map((f) => f.title.replace(/^Change to /, '')))];
+  const base = sentence(problem);
+  return names.length ? `${base}. Did you mean ${listWords(names, 'or')}?` : base;
+}
+
+/** The annex a reference stands in, whose own articles a bare "article 3" means first. */
+function enclosingScope(doc: TreatyDocument, ref: Reference): Provision | undefined {
+  for (let q: Provision | undefined = provisionAt(doc, ref.range.start); q; q = q.parent) {
+    if (q.kind === 'annex' || q.kind === 'protocol' || q.kind === 'attachment') return q;
+  }
+  return undefined;
+}
+
+type Interval = [number, number];
+
+/** Main-text article numbers that editorial notes say the text leaves out ("[… 제15조 - 제63조 생략 …]"). */
+function omittedArticles(doc: TreatyDocument): Interval[] {
+  const out: Interval[] = [];
+  for (const ref of doc.references) {
+    if (ref.instrument || !inEditorialNote(doc, ref)) continue;
+    const nums = (ref.numbers ?? []).filter((n) => /^art_\d+$/.test(n.eId)).map((n) => Number(n.eId.slice(4)));
+    if (!nums.length) continue;
+    if (ref.form === 'range') out.push([Math.min(...nums), Math.max(...nums)]);
+    else for (const n of nums) out.push([n, n]);
+  }
+  return out;
+}
+
+const within = (n: number, omitted: Interval[]) => omitted.some(([a, b]) => a <= n && n <= b);
+
+/** True when every number of the reference that names a missing provision names an omitted article. */
+function citesOnlyOmitted(doc: TreatyDocument, ref: Reference, omitted: Interval[]): boolean {
+  const missing = (ref.numbers ?? []).filter((n) => !n.provision && !doc.byId.has(n.eId));
+  return missing.length > 0 && missing.every((n) => /^art_\d+$/.test(n.eId) && within(Number(n.eId.slice(4)), omitted));
+}
+
+/** A gap in the main text's article numbers that the omitted articles account for. */
+function gapIsOmitted(fault: NumberingFault, omitted: Interval[]): boolean {
+  const p = fault.provision;
+  if (fault.kind !== 'gap' || p.kind !== 'article' || !/^art_\d+$/.test(p.eId) || !fault.expected || !/^\d+$/.test(fault.expected)) return false;
+  for (let n = Number(fault.expected); n < Number(p.eId.slice(4)); n++) if (!within(n, omitted)) return false;
+  return true;
+}
+
+/** Whether the reference stands on a line that is wholly an editorial note: "[ … ]". */
+function inEditorialNote(doc: TreatyDocument, ref: Reference): boolean {
+  // Only the line's first and last visible characters are looked at: a line may be megabytes long.
+  const text = doc.text;
+  const lines = linesOf(doc);
+  const pos = lines.positionAt(ref.range.start);
+  let i = ref.range.start - pos.character;
+  let j = pos.line + 1 < lines.lineCount ? lines.offsetAt({ line: pos.line + 1, character: 0 }) : text.length;
+  while (i < j && /\s/.test(text[i])) i++;
+  while (j > i && /\s/.test(text[j - 1])) j--;
+  return text[i] === '[' && text[j - 1] === ']';
+}
+
+function insideArticle(doc: TreatyDocument, ref: Reference): boolean {
+  for (let q: Provision | undefined = provisionAt(doc, ref.range.start); q; q = q.parent) if (q.kind === 'article') return true;
+  return false;
+}
+
+/** eIds that more than one provision carries (two Articles 4 both get `art_4`). */
+function duplicateIds(doc: TreatyDocument): Map<string, Provision[]> {
+  const all = new Map<string, Provision[]>();
+  for (const p of walk(doc.root)) {
+    if (!p.eId || p.kind === 'document') continue;
+    const list = all.get(p.eId);
+    if (list) list.push(p);
+    else all.set(p.eId, [p]);
+  }
+  for (const [id, list] of all) if (list.length < 2) all.delete(id);
+  return all;
+}
+
+/** The provisions a reference's outermost doubled number could mean, if any. */
+function ambiguousToken(ref: Reference, duplicates: Map<string, Provision[]>): Provision[] | undefined {
+  let best: Provision[] | undefined;
+  for (const n of ref.numbers ?? []) {
+    const twins = duplicates.get(n.eId);
+    if (twins && (!best || n.eId.length < best[0].eId.length)) best = twins;
+  }
+  return best;
+}
+
+function times(n: number): string {
+  return n === 2 ? 'twice' : `${n} times`;
+}
+
+function listWords(items: string[], last = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+/** The model's explanations are phrases ("this document has no Article 25"): capitalise them. */
+function sentence(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function normalise(s: string): string {
+  return squash(s).toLowerCase();
+}

@@ -1,0 +1,43 @@
+// Folding: each part, chapter, section, article, annex, the preamble and the final clauses
+// fold from their heading line to their last line of text.
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-protocol';
+import { outlineName, walk, type ProvisionKind, type TreatyDocument } from '../model';
+import { linesOf } from './convert';
+
+const FOLDED: ReadonlySet<ProvisionKind> = new Set<ProvisionKind>([
+  'preamble',
+  'part',
+  'title',
+  'chapter',
+  'section',
+  'subsection',
+  'article',
+  'annex',
+  'protocol',
+  'attachment',
+  'conclusions',
+]);
+
+export function foldingRanges(doc: TreatyDocument): FoldingRange[] {
+  const lines = linesOf(doc);
+  const out: FoldingRange[] = [];
+  const taken = new Set<number>();
+  for (const p of walk(doc.root)) {
+    if (!FOLDED.has(p.kind)) continue;
+    const startLine = lines.positionAt(p.labelRange.start).line;
+    // A provision's range runs up to the next heading; blank lines before it do not fold with it.
+    const endLine = lines.positionAt(lastTextOffset(doc.text, p.range.start, p.range.end)).line;
+    // Clients keep one range per start line; the outermost (seen first) is the one to keep.
+    if (endLine <= startLine || taken.has(startLine)) continue;
+    taken.add(startLine);
+    out.push({ startLine, endLine, kind: FoldingRangeKind.Region, collapsedText: outlineName(p) });
+  }
+  return out.sort((a, b) => a.startLine - b.startLine);
+}
+
+/** The offset of the last non-blank character in [start, end), or start. */
+function lastTextOffset(text: string, start: number, end: number): number {
+  let i = Math.min(end, text.length) - 1;
+  while (i > start && /\s/.test(text[i])) i--;
+  return Math.max(i, start);
+}

@@ -1,0 +1,200 @@
+// Find All References: every place that cites a provision — in this document and in the
+// other documents of the workspace — including lists and ranges that contain it
+// ("Articles 3 to 7" cites Article 5) and relative forms that resolve to it ("this
+// Article", "the preceding paragraph").
+//
+// What counts as citing provision P:
+//   - a reference one of whose targets is P;
+//   - when P is an article, paragraph or point, also a reference to something inside P:
+//     "Article 4(2)" cites Article 4 (which articles rely on Article 4 includes those that
+//     rely on one of its paragraphs), but not the other way round: "Article 4" does not
+//     cite Article 4(2). Parts, chapters, sections and annexes count only references to
+//     themselves — "Part XI" would otherwise be cited by every article it holds;
+//   - a reference whose written numbers name P ("Part XI, section 4" names Part XI).
+// Where a written number names P, the location is those number characters (what a
+// renumbering rewrites); otherwise it is the whole reference.
+import type { Location, Position } from 'vscode-languageserver-protocol';
+import {
+  provisionAt,
+  referenceAt,
+  resolveReference,
+  type InstrumentLookup,
+  type Provision,
+  type Reference,
+  type Resolution,
+  type Span,
+  type TreatyDocument,
+} from '../model';
+import { linesOf, toRange } from './convert';
+
+/** A document whose references are searched, with the lookup that resolves its citations of other instruments. */
+export interface SourceDocument {
+  uri: string;
+  doc: TreatyDocument;
+  lookup?: InstrumentLookup;
+}
+
+/** A provision asked about, with the document it lives in. */
+export interface Subject {
+  uri: string;
+  doc: TreatyDocument;
+  provision: Provision;
+}
+
+/** One place that cites a subject. */
+export interface Citation {
+  uri: string;
+  doc: TreatyDocument;
+  span: Span;
+  ref: Reference;
+}
+
+/** Kinds whose references include references to what they contain. */
+const DEEP = new Set(['article', 'paragraph', 'point']);
+
+/**
+ * The provisions asked about at a position: on a heading ("Article 4", its caption, a
+ * paragraph number), that provision; on a reference, the provision named by the number
+ * under the cursor, or else every provision the reference cites. Empty elsewhere.
+ */
+export function subjectsAt(doc: TreatyDocument, uri: string, position: Position, lookup?: InstrumentLookup): Subject[] {
+  const offset = linesOf(doc).offsetAt(position);
+  const ref = referenceAt(doc, offset);
+  if (ref) {
+    const res = resolveReference(doc, ref, lookup);
+    const target = targetDocument(doc, uri, res);
+    const token = (ref.numbers ?? []).find((n) => n.span.start <= offset && offset <= n.span.end);
+    if (token && target) {
+      const p = token.provision ?? (ref.instrument ? target.doc.byId.get(token.eId) : undefined);
+      if (p) return [{ uri: target.uri, doc: target.doc, provision: p }];
+    }
+    const out: Subject[] = [];
+    for (const t of res.targets) {
+      if (!t.provision || out.some((s) => s.provision === t.provision)) continue;
+      out.push({ uri: t.uri ?? uri, doc: t.doc ?? doc, provision: t.provision });
+    }
+    return out;
+  }
+  const heading = headingAt(doc, offset);
+  return heading ? [{ uri, doc, provision: heading }] : [];
+}
+
+/** The provision whose number/heading lines hold `offset` (ends inclusive), if any. */
+export function headingAt(doc: TreatyDocument, offset: number): Provision | undefined {
+  for (let q: Provision | undefined = provisionAt(doc, offset); q && q.kind !== 'document'; q = q.parent) {
+    const { start, end } = q.labelRange;
+    if (end > start && start <= offset && offset <= end) return q;
+  }
+  return undefined;
+}
+
+/** Every citation of the subject in the given documents, in document order per document. */
+export function citationsOf(subject: Subject, sources: readonly SourceDocument[]): Citation[] {
+  const out: Citation[] = [];
+  for (const src of sources) {
+    for (const ref of src.doc.references) {
+      // A reference can only cite another document through its instrument, and this one only internally.
+      if (!ref.instrument && src.doc !== subject.doc) continue;
+      const res = resolveReference(src.doc, ref, src.lookup);
+      for (const span of citingSpans(ref, res, subject)) out.push({ uri: src.uri, doc: src.doc, span, ref });
+    }
+  }
+  return out;
+}
+
+/**
+ * For each article of `doc`, its citations in the sources (for "cited by N"). One pass
+ * over every reference instead of one search per article.
+ */
+export function articleCitations(doc: TreatyDocument, uri: string, sources: readonly SourceDocument[]): Map<Provision, Citation[]> {
+  const out = new Map<Provision, Citation[]>();
+  for (const src of sources) {
+    for (const ref of src.doc.references) {
+      if (!ref.instrument && src.doc !== doc) continue;
+      const res = resolveReference(src.doc, ref, src.lookup);
+      const articles = new Set<Provision>();
+      for (const t of res.targets) if (t.provision && t.doc === doc) addArticle(articles, t.provision);
+      for (const n of ref.numbers ?? []) if (n.provision && src.doc === doc) addArticle(articles, n.provision);
+      for (const article of articles) {
+        const spans = citingSpans(ref, res, { uri, doc, provision: article });
+        if (!spans.length) continue;
+        let list = out.get(article);
+        if (!list) out.set(article, (list = []));
+        for (const span of spans) list.push({ uri: src.uri, doc: src.doc, span, ref });
+      }
+    }
+  }
+  return out;
+}
+
+function addArticle(into: Set<Provision>, p: Provision): void {
+  for (let q: Provision | undefined = p; q; q = q.parent) {
+    if (q.kind === 'article') {
+      into.add(q);
+      return;
+    }
+  }
+}
+
+/** The places in `ref` that cite the subject: the numbers naming it, else the whole reference. */
+function citingSpans(ref: Reference, res: Resolution, subject: Subject): Span[] {
+  const target = subject.provision;
+  const instrumentDoc = ref.instrument ? res.targets.find((t) => t.doc)?.doc : undefined;
+  const spans: Span[] = [];
+  for (const n of ref.numbers ?? []) {
+    const named = n.provision ?? (instrumentDoc === subject.doc ? instrumentDoc.byId.get(n.eId) : undefined);
+    if (named === target) spans.push(n.span);
+  }
+  if (spans.length) return spans;
+  const deep = DEEP.has(target.kind);
+  for (const t of res.targets) {
+    if (!t.provision || (t.doc ?? undefined) !== subject.doc) continue;
+    if (t.provision === target || (deep && contains(target, t.provision))) return [ref.range];
+  }
+  return [];
+}
+
+function contains(outer: Provision, inner: Provision): boolean {
+  for (let q: Provision | undefined = inner; q; q = q.parent) if (q === outer) return true;
+  return false;
+}
+
+function targetDocument(doc: TreatyDocument, uri: string, res: Resolution): { uri: string; doc: TreatyDocument } | undefined {
+  const t = res.targets.find((x) => x.doc);
+  if (!t?.doc) return res.instrumentFound === undefined ? { uri, doc } : undefined;
+  return { uri: t.uri ?? uri, doc: t.doc };
+}
+
+/**
+ * textDocument/references: the citations of every subject at the position, plus the
+ * subjects' headings when `includeDeclaration`. Null when the position is on nothing citable.
+ */
+export function references(
+  doc: TreatyDocument,
+  uri: string,
+  position: Position,
+  sources: readonly SourceDocument[],
+  includeDeclaration: boolean,
+  lookup?: InstrumentLookup,
+): Location[] | null {
+  const subjects = subjectsAt(doc, uri, position, lookup);
+  if (!subjects.length) return null;
+  const locations: Location[] = [];
+  const seen = new Set<string>();
+  const push = (u: string, d: TreatyDocument, span: Span) => {
+    const key = `${u}#${span.start}:${span.end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    locations.push({ uri: u, range: toRange(linesOf(d), span) });
+  };
+  for (const s of subjects) {
+    if (includeDeclaration) push(s.uri, s.doc, s.provision.labelRange);
+    for (const c of citationsOf(s, sources)) push(c.uri, c.doc, c.span);
+  }
+  return locations;
+}
+
+/** Locations of citations, for the "cited by N" lens and the client's references view. */
+export function toLocations(citations: readonly Citation[]): Location[] {
+  return citations.map((c) => ({ uri: c.uri, range: toRange(linesOf(c.doc), c.span) }));
+}

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from '../../src/features/semanticTokens';
+import { LineIndex, parseTreaty } from '../../src/model';
+import { lines, readCorpus } from '../helpers/text';
+import { testWorkspace } from '../helpers/workspace';
+
+const TEXT = lines(
+  'Pact of Two Valleys',
+  '',
+  'The Republic of A and the Kingdom of B, hereinafter referred to as "the Parties",',
+  '',
+  'Have agreed as follows:',
+  '',
+  'Article 1',
+  'Terms',
+  '',
+  '1. For the purposes of this Pact, “valley” means land between two ridges.',
+  '2. The preceding paragraph binds the Parties.',
+  '',
+  'Article 2',
+  '',
+  'Each valley is governed by Article 1, not by Article 25, and by Article 51 of the Charter of the United Nations,',
+  'and Article 112 of the Charter of the United Nations.',
+);
+
+interface Decoded {
+  text: string;
+  type: string;
+  modifiers: string[];
+}
+
+/** Undoes LSP's relative encoding, naming types and modifiers through the legend. */
+function decode(text: string, data: number[]): Decoded[] {
+  const index = new LineIndex(text);
+  const out: Decoded[] = [];
+  let line = 0;
+  let char = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    const [dl, dc, length, type, bits] = data.slice(i, i + 5);
+    line += dl;
+    char = dl === 0 ? char + dc : dc;
+    const start = index.offsetAt({ line, character: char });
+    out.push({
+      text: text.slice(start, start + length),
+      type: SEMANTIC_TOKENS_LEGEND.tokenTypes[type],
+      modifiers: SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, k) => bits & (1 << k)),
+    });
+  }
+  return out;
+}
+
+describe('semantic tokens', () => {
+  it('classifies references (resolved, unresolved, relative, external) and defined terms', async () => {
+    const t = testWorkspace({ 'file:///ws/un_charter.txt': readCorpus('un_charter_en.txt') });
+    const parsed = t.open('file:///ws/pact.treaty', TEXT);
+    const tokens = decode(TEXT, semanticTokens(parsed.doc, await t.ws.lookupFor(parsed.doc)).data);
+    const find = (s: string) => tokens.find((x) => x.text === s);
+    assert.deepEqual(find('Article 1'), { text: 'Article 1', type: 'variable', modifiers: [] });
+    assert.deepEqual(find('Article 25'), { text: 'Article 25', type: 'variable', modifiers: ['unresolved'] });
+    const relative = tokens.find((x) => /preceding paragraph/.test(x.text));
+    assert.ok(relative);
+    assert.deepEqual([relative.type, relative.modifiers], ['variable', ['relative']]);
+    assert.deepEqual(find('Article 51 of the Charter of the United Nations'), {
+      text: 'Article 51 of the Charter of the United Nations',
+      type: 'namespace',
+      modifiers: [],
+    });
+    // The Charter is at hand and has no Article 112.
+    assert.deepEqual(find('Article 112 of the Charter of the United Nations'), {
+      text: 'Article 112 of the Charter of the United Nations',
+      type: 'namespace',
+      modifiers: ['unresolved'],
+    });
+    assert.deepEqual(find('valley'), { text: 'valley', type: 'type', modifiers: ['declaration', 'definition'] });
+    assert.deepEqual(find('the Parties'), { text: 'the Parties', type: 'type', modifiers: ['declaration', 'definition'] });
+    assert.deepEqual(find('Parties'), { text: 'Parties', type: 'type', modifiers: [] });
+    assert.ok(tokens.some((x) => x.text === 'valley' && x.modifiers.length === 0), 'the use "Each valley"');
+  });
+
+  it('does not call an external reference unresolved when the instrument’s text is simply not at hand', () => {
+    const tokens = decode(TEXT, semanticTokens(parseTreaty(TEXT)).data);
+    const external = tokens.filter((x) => x.type === 'namespace');
+    assert.equal(external.length, 2);
+    assert.ok(external.every((x) => x.modifiers.length === 0));
+  });
+
+  it('encodes tokens in order, one line each, within a requested range', () => {
+    const doc = parseTreaty(TEXT);
+    const full = semanticTokens(doc).data;
+    assert.equal(full.length % 5, 0);
+    const decoded = decode(TEXT, full);
+    assert.ok(decoded.every((x) => !x.text.includes('\n') && x.text.length > 0));
+    const line = TEXT.split('\n').findIndex((l) => l.startsWith('Each valley'));
+    const ranged = decode(TEXT, semanticTokens(doc, undefined, { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).data);
+    assert.deepEqual(ranged.map((x) => x.text), ['valley', 'Article 1', 'Article 25', 'Article 51 of the Charter of the United Nations']);
+  });
+
+  it('splits a token that runs over a line break into one token per line', () => {
+    // A two-word defined term used across a line break.
+    const text = lines('Pact', '', 'Article 1', '', '“full powers” means a document.', '', 'Article 2', 'Signature', '', 'A person with full', 'powers signs.');
+    const decoded = decode(text, semanticTokens(parseTreaty(text)).data);
+    assert.deepEqual(
+      decoded.filter((x) => x.modifiers.length === 0).map((x) => x.text),
+      ['full', 'powers'],
+    );
+    assert.ok(decoded.every((x) => !x.text.includes('\n')));
+  });
+
+  it('handles the whole of UNCLOS', () => {
+    const text = readCorpus('unclos_1982_en.txt');
+    const decoded = decode(text, semanticTokens(parseTreaty(text)).data);
+    assert.ok(decoded.filter((x) => x.type === 'variable').length > 500);
+    assert.ok(decoded.some((x) => x.text === 'Area' && x.type === 'type'));
+  });
+});

@@ -1,0 +1,101 @@
+// The worst fixed inputs, through a real LSP connection: 100,000-deep brackets, a 10 MB line,
+// a megabyte of lone CRs, control characters and lone surrogates, mixed scripts, 100,000
+// headings. Each is opened, edited once, and every advertised request is asked at its start,
+// middle and end: a well-formed answer or null, no handler failure, the server alive.
+// (The same inputs on the model alone: server/test/model/robustness.test.ts.)
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { FUZZ_SCALE } from '../helpers/fuzz';
+import { exerciseAll } from '../helpers/lspExercise';
+import { cpuSeconds, LspSession, memoryMb } from '../helpers/lspSession';
+
+/** `npm run fuzz` (PACTA_FUZZ_SCALE > 1) adds the slowest inputs: minutes of CPU on a loaded machine. */
+const HEAVY = FUZZ_SCALE > 1;
+
+const BIG: Array<[string, () => string]> = [
+  ['100,000-deep brackets', () => 'Article 1\n' + '('.repeat(100_000) + '\nSee Article 1((((a)\n' + ')'.repeat(100_000) + '[('.repeat(100_000)],
+  ['a 10 MB line, a reference every 200 characters', () => 'The Parties shall ensure that the measures referred to in Article 3 are applied in good faith and without delay by every competent authority, as agreed; '.repeat(66_000)],
+  ['a 10 MB line of junk', () => junkLine(10_000_000)],
+  ['1 MB of lone CRs and U+2028', () => 'Article 1\r'.repeat(1000) + '\r'.repeat(500_000) + '\u2028'.repeat(500_000)],
+  ['control characters and lone surrogates', () => 'Article 1\u0000\u0001\ud800 see Article 1(\udc00\n\u0085Article 2\u000b(a)\ufeff\uffff\n'.repeat(HEAVY ? 20_000 : 2000)],
+  ['mixed scripts and mixed line ends', () => ['Статья 1', '제1조 (목적)', 'المادة 1', '第一条', 'Article 1 — Scope', '1. See Article 2(a).', 'Article 2', '(a) 😀 see 제1조'].join('\r\n').repeat(HEAVY ? 5000 : 100).replace(/\r\n(?=Article 2)/g, '\r')],
+  ['"Article 1" headings, all the same', () => 'Article 1\n'.repeat(HEAVY ? 100_000 : 10_000)],
+  ['deep divisions, every level', () => 'PART I\nTITLE I\nCHAPTER I\nSECTION 1\nSUBSECTION A\nArticle 1\n1. See Article 1(1)(a)(i).\n(a) text\n(i) text\n'.repeat(HEAVY ? 20_000 : 1000)],
+  ['a run of point labels', () => 'Article 1\n' + '(a)(b)(c)(i)(ii) '.repeat(HEAVY ? 300_000 : 30_000)],
+  ...(HEAVY ? ([['a 10 MB line of references, 400,000 of them', () => 'see Article 1 and paragraph 2 (a) of Article 3, '.repeat(200_000)]] as Array<[string, () => string]>) : []),
+];
+
+/** Pseudo-random characters from every range the fuzz uses, one long line. */
+function junkLine(length: number): string {
+  const parts: string[] = [];
+  let seed = 11;
+  const pools = ['()[].,  0123456789IVX', 'Article paragraph of the ', '\u0000\u0001\u001f\u007f\ud800\udc00\u200e\u202e', 'Статья제조第条المادة'];
+  for (let n = 0; n < length; ) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const pool = pools[seed % pools.length];
+    const chunk = pool.slice(seed % pool.length) + pool.slice(0, seed % 7);
+    parts.push(chunk);
+    n += chunk.length;
+  }
+  return parts.join('').replace(/[\r\n]/g, ' ').slice(0, length);
+}
+
+describe('diagnostics stay proportional to the text', { timeout: 10 * 60_000 }, () => {
+  // 300 "Article 1" headings and 300 references to "Article 1": each reference is ambiguous and
+  // lists every twin, so the diagnostics grow as references × headings (40 MB for 500 × 500;
+  // 10,000 × 10,000 does not finish). Linear would be a few related locations per diagnostic.
+  it('a document of duplicate articles gets diagnostics linear in its size', { todo: 'quadratic: features/diagnostics.ts, ambiguousReference lists every twin (message and relatedInformation)' }, async () => {
+    const session = await LspSession.start();
+    try {
+      const uri = `${session.folderUri}/duplicates.treaty`;
+      await session.open(uri, 'Article 1\nSee Article 1.\n'.repeat(300));
+      const until = Date.now() + 120_000;
+      while (!session.diagnostics.get(uri)?.length && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      const ds = session.diagnostics.get(uri) ?? [];
+      const related = ds.reduce((n, d) => n + (d.relatedInformation?.length ?? 0), 0);
+      console.log(`# 300 duplicate articles, 300 references: ${ds.length} diagnostics, ${related} related locations, ${(JSON.stringify(ds).length / 1e6).toFixed(1)} MB`);
+      assert.ok(related <= 10 * ds.length, `${related} related locations for ${ds.length} diagnostics`);
+    } finally {
+      await session.stop();
+    }
+  });
+});
+
+describe('big and hostile inputs through LSP', { timeout: 20 * 60_000 }, () => {
+  let session: LspSession;
+  before(async () => {
+    session = await LspSession.start();
+  });
+  after(async () => {
+    await session?.stop();
+  });
+
+  for (const [name, make] of BIG) {
+    it(name, async () => {
+      const text = make();
+      const uri = `${session.folderUri}/${name.replace(/\W+/g, '-')}.treaty`;
+      const started = Date.now();
+      const cpu0 = cpuSeconds(session.client.proc.pid) ?? 0;
+      await session.open(uri, text);
+      try {
+        for (const round of [0, 1]) {
+          if (round === 1) await session.change(uri, [{ start: Math.floor(text.length / 2), end: Math.floor(text.length / 2) + 3, text: '\nArticle 9\n' }]);
+          const doc = session.docs.get(uri)!;
+          const positions = [0, Math.floor(doc.text.length / 2), doc.text.length].map((o) => session.positionAt(uri, o));
+          // Generous: the point is that it answers at all; CPU figures are printed below.
+          const r = await exerciseAll(session.client, session.init.capabilities, { uri, text: doc.text, version: doc.version, positions, diagnostics: session.diagnostics.get(uri) ?? [] }, session, { timeoutMs: 600_000 });
+          const slow = [...r.slowest].filter(([, s]) => s.ms > 2000).map(([m, s]) => `${m} ${(s.ms / 1000).toFixed(1)} s`);
+          if (slow.length) console.log(`# ${name}, round ${round}: slowest requests: ${slow.join(', ')}`);
+          assert.deepEqual(r.problems.slice(0, 5), [], 'malformed answers or errors');
+          assert.deepEqual(session.takeHandlerFailures(), [], 'handlers that threw');
+        }
+        const cpu = (cpuSeconds(session.client.proc.pid) ?? 0) - cpu0;
+        const mem = memoryMb(session.client.proc.pid);
+        console.log(`# ${name}: ${(text.length / 1e6).toFixed(1)} M characters; every request, before and after an edit: server CPU ${cpu.toFixed(1)} s, wall ${((Date.now() - started) / 1000).toFixed(1)} s; server RSS ${mem?.rss.toFixed(0)} MB (peak ${mem?.peak.toFixed(0)} MB)`);
+      } finally {
+        await session.close(uri);
+      }
+      assert.ok(session.alive(), 'the server is alive');
+    });
+  }
+});

@@ -1,0 +1,141 @@
+// No crash, no hang, on any text — the model in process, where cases are cheap.
+// Properties over generated treaty-like documents, damaged documents and junk: parseTreaty
+// never throws and keeps the invariants ARCHITECTURE.md promises; queries, rendering and
+// resolution work at any offset. About 10,000 cases in `npm test`; `npm run fuzz` runs
+// PACTA_FUZZ_SCALE times as many. Fixed huge inputs are in big-inputs.test.ts.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
+import {
+  Catalogue,
+  LineIndex,
+  outlineName,
+  parseTreaty,
+  provisionAt,
+  provisionLabel,
+  provisionPath,
+  provisionText,
+  referenceAt,
+  resolveReference,
+  walk,
+  type TreatyDocument,
+} from '../../src/model';
+import { canonicalModel } from '../../src/features/debugModel';
+import { anyText, damagedDocument, fcParams, junk, runs, treatyDocument } from '../helpers/fuzz';
+
+let cases = 0;
+after(() => console.log(`# model properties: ${cases} generated cases`));
+
+/** Every invariant of ARCHITECTURE.md, with a message naming the broken one. */
+export function checkInvariants(doc: TreatyDocument): void {
+  const n = doc.text.length;
+  const all = new Set(walk(doc.root));
+  for (const p of all) {
+    const where = p.eId || '(root)';
+    assert.ok(Number.isInteger(p.range.start) && Number.isInteger(p.range.end), `${where}: integer range`);
+    assert.ok(p.range.start >= 0 && p.range.start <= p.range.end && p.range.end <= n, `${where}: range inside the text`);
+    assert.ok(p.labelRange.start >= p.range.start && p.labelRange.end <= p.range.end && p.labelRange.start <= p.labelRange.end, `${where}: labelRange inside range`);
+    for (const c of p.children) {
+      assert.equal(c.parent, p, `${c.eId}: parent link`);
+      assert.ok(c.range.start >= p.range.start && c.range.end <= p.range.end, `${c.eId} inside ${where}`);
+    }
+    for (let i = 1; i < p.children.length; i++) assert.ok(p.children[i - 1].range.end <= p.children[i].range.start, `${where}: children in order, not overlapping`);
+    if (p.eId) assert.ok(doc.byId.get(p.eId), `${p.eId} is in byId`);
+  }
+  let prevEnd = 0;
+  for (const r of doc.references) {
+    assert.ok(r.range.start >= prevEnd, `references sorted, not overlapping (at ${r.range.start})`);
+    assert.ok(r.range.start < r.range.end && r.range.end <= n, 'reference inside the text');
+    assert.equal(r.text, doc.text.slice(r.range.start, r.range.end), 'reference text is the text at its range');
+    prevEnd = r.range.end;
+    for (const t of r.targets) {
+      assert.equal(typeof t.eId, 'string');
+      // Two "Article 31" in a draft share an eId; a target may be either, but it is in the tree.
+      if (t.provision) assert.ok(all.has(t.provision) && t.provision.eId === t.eId, `target ${t.eId} of "${r.text}" is a provision of the document`);
+    }
+    if (r.resolved && !r.instrument) assert.ok(r.targets.every((t) => t.provision), `"${r.text}" resolved means every target exists`);
+    for (const num of r.numbers ?? []) assert.ok(num.span.start >= r.range.start && num.span.end <= r.range.end && num.span.start < num.span.end, `number token of "${r.text}" inside it`);
+  }
+}
+
+/** Queries, rendering and resolution at a spread of offsets: none may throw. */
+function exercise(doc: TreatyDocument): void {
+  const lines = new LineIndex(doc.text);
+  const step = Math.max(1, Math.floor(doc.text.length / 40));
+  for (let o = 0; o <= doc.text.length; o += step) {
+    const p = provisionAt(doc, o);
+    assert.ok(p.range.start <= o && o <= p.range.end, 'provisionAt contains the offset');
+    const r = referenceAt(doc, o);
+    if (r) assert.ok(r.range.start <= o && o <= r.range.end, 'referenceAt contains the offset');
+    const pos = lines.positionAt(o);
+    assert.equal(lines.offsetAt(pos), o, 'offset -> position -> offset');
+  }
+  for (const p of walk(doc.root)) {
+    assert.equal(typeof provisionLabel(p), 'string');
+    assert.equal(typeof outlineName(p), 'string');
+    assert.equal(typeof provisionPath(doc, p), 'string');
+    provisionText(doc, p, 200);
+  }
+  for (const r of doc.references) resolveReference(doc, r, () => undefined);
+}
+
+const property = (name: string, arb: fc.Arbitrary<string>, base: number, check: (text: string) => void) =>
+  it(`${name} (${runs(base)} cases)`, () => {
+    fc.assert(
+      fc.property(arb, (text) => {
+        cases++;
+        check(text);
+      }),
+      fcParams(runs(base)),
+    );
+  });
+
+describe('model: no crash, invariants hold', () => {
+  property('treaty-like documents', treatyDocument, 2000, (text) => {
+    const doc = parseTreaty(text);
+    checkInvariants(doc);
+    exercise(doc);
+  });
+
+  property('damaged documents', damagedDocument, 2500, (text) => {
+    const doc = parseTreaty(text);
+    checkInvariants(doc);
+    exercise(doc);
+  });
+
+  property('junk', junk, 3000, (text) => checkInvariants(parseTreaty(text)));
+
+  property('line ends do not matter: LF, CRLF and CR give the same outline and targets', treatyDocument, 500, (text) => {
+    const lf = text.replace(/\r\n?/g, '\n');
+    const shape = (t: string) => {
+      const doc = parseTreaty(t);
+      return {
+        outline: [...walk(doc.root)].map((p) => `${p.kind}:${p.eId}:${p.heading ?? ''}`),
+        refs: doc.references.map((r) => `${r.text.replace(/\r\n?/g, '\n')}=>${r.targets.map((x) => x.eId).join(',')}`),
+      };
+    };
+    const want = shape(lf);
+    assert.deepEqual(shape(lf.replace(/\n/g, '\r\n')), want, 'CRLF');
+    assert.deepEqual(shape(lf.replace(/\n/g, '\r')), want, 'CR');
+  });
+
+  property('deterministic: the same text gives the same model', anyText, 1000, (text) => {
+    assert.deepEqual(canonicalModel(parseTreaty(text)), canonicalModel(parseTreaty(text)));
+  });
+
+  it(`user catalogue entries of any shape (${runs(1000)} cases)`, () => {
+    // pacta.instruments comes from settings files: titles and aliases full of regex syntax,
+    // empty-ish strings, huge lists. Building the catalogue and parsing with it never throws.
+    const name = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('(', '[a-', '*', '\\', '$^', '.*', '(?<x>', 'Charter', 'the Charter of the United Nations', ' '), junk.map((s) => s.slice(0, 40)));
+    const entries = fc.array(fc.record({ id: fc.string({ maxLength: 8 }), title: name, aliases: fc.array(name, { maxLength: 4 }) }), { maxLength: 5 });
+    fc.assert(
+      fc.property(entries, treatyDocument, (extra, text) => {
+        cases++;
+        const catalogue = new Catalogue(extra);
+        const cited = extra.map((e) => `Article 1 of ${e.title}; Article 2 of ${e.aliases[0] ?? ''}`).join('\n');
+        checkInvariants(parseTreaty(text + '\n' + cited, { catalogue }));
+      }),
+      fcParams(runs(1000)),
+    );
+  });
+});
