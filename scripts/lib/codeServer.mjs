@@ -41,6 +41,7 @@ function dpkgInstalled(pkg) {
 export const DEBIAN_PACKAGES = {
   chromium: 'headless browser that drives code-server (vscode.test.mjs)',
   neovim: 'second real LSP client (neovim.test.mjs)',
+  'fonts-nanum': 'a Korean font, so that screenshots of Korean texts show the letters (parallel.test.mjs)',
   ripgrep: 'stands in for the ripgrep binary code-server would download from GitHub',
   'libkrb5-dev': 'native build dependency of code-server (kerberos)',
   'libxkbfile-dev': 'native build dependency of code-server (native-keymap)',

@@ -6,7 +6,8 @@
 //
 // Parts: real (corpus texts), sideBySide (Pacta vs vscode-markdown-languageservice),
 // scaling (per MB, 100 KB … 20 MB), lsp (stdio: latency, keystrokes), workspace (500 treaties),
-// growth (adversarial input at n and 8n: linear or not).
+// growth (adversarial input at n and 8n: linear or not), drafting (diagnostics, lenses and
+// references on UNCLOS, in process).
 // docs/performance.md holds the last full run's output.
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';

@@ -133,7 +133,8 @@ function reason(err: unknown): string {
 /** A workspace holding the given files as open documents, plus the library folders. */
 function makeWorkspace(library: string[]): Workspace {
   const warn = (m: string) => process.stderr.write(m + '\n');
-  return new Workspace(new NodeFileSystem(), { library: library.map((d) => path.resolve(d)), log: warn });
+  // A batch run may take its time: no interactive size limit on the files it is given.
+  return new Workspace(new NodeFileSystem(), { library: library.map((d) => path.resolve(d)), log: warn, maxFileSize: 512 * 1024 * 1024 });
 }
 
 function load(ws: Workspace, file: string): Loaded {

@@ -102,6 +102,7 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
     if (next.codeLensEnabled !== settings.codeLensEnabled) refreshCodeLenses();
     if (!sameInstruments(next.instruments, settings.instruments)) workspace.setCatalogue(new Catalogue(next.instruments));
     workspace.setLibrary(next.library);
+    workspace.setLanguage(next.language);
     workspace.setMaxFileSize(Math.round(next.maxFileSize * 1048576));
     const hintsChanged = next.inlayHintsEnabled !== settings.inlayHintsEnabled || next.inlayHintsMaxLength !== settings.inlayHintsMaxLength;
     settings = next;

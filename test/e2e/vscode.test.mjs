@@ -108,8 +108,12 @@ async function hoverAt(line, column, expect) {
     await page.waitForTimeout(250);
     last = await read();
     // Nudge by a pixel every second: a hover asked before the server was ready
-    // is asked again, the way a user would wiggle the mouse.
-    if (i % 4 === 3 && !expect.test(last)) await page.mouse.move(x + (i % 8 === 3 ? 1 : 0), y);
+    // is asked again, the way a user would wiggle the mouse. Aim at the cursor where it
+    // is now: code lenses ("cited by N") arriving late move the text down.
+    if (i % 4 === 3 && !expect.test(last)) {
+      const now = (await page.locator('.editor-instance .cursors-layer .cursor').first().boundingBox()) ?? box;
+      await page.mouse.move(now.x + 4 + (i % 8 === 3 ? 1 : 0), now.y + now.height / 2);
+    }
   }
   await page.waitForTimeout(400); // the hover fades in; let the screenshot show it fully
   return last;

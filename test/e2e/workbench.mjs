@@ -47,23 +47,24 @@ export async function startWorkbench({ name, files, settings = {} }) {
   const port = await freePort();
   const logFile = path.join(tmp, 'code-server.log');
   const codeServer = await startCodeServer({ bin, dirs, port, workspace, logFile });
-  let context;
+  const wb = new Workbench({ name, tmp, workspace, codeServer, logFile });
   try {
-    context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
+    wb.context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1400, height: 860 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    wb.page = wb.context.pages()[0] ?? (await wb.context.newPage());
+    await wb.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
+    await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   } catch (err) {
-    await stopProcess(codeServer);
+    // Started but not usable: stop code-server (and its extension host) before failing.
+    await wb.stop();
     throw err;
   }
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  return new Workbench({ name, tmp, workspace, page, context, codeServer, logFile });
+  return wb;
 }
 
 export class Workbench {

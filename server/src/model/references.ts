@@ -71,6 +71,7 @@ export function findReferences(doc: TreatyDocument, catalogue: Catalogue): Refer
   return refs.sort((a, b) => a.range.start - b.range.start);
 }
 
+
 /**
  * "this Statute" inside an annex headed "Statute of …" names that annex (UNCLOS Annex VI);
  * "this Convention" in the main text names the whole document and is no provision reference.

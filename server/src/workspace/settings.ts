@@ -23,6 +23,8 @@ export interface PactaSettings {
   hoverParallel: boolean;
   /** `pacta.maxFileSize`, in megabytes: larger documents get no features (parsing would stall the server). */
   maxFileSize: number;
+  /** `pacta.language`: the language of treaty texts ("auto" detects it; a `pacta: language=xx` note in a text wins). */
+  language: string;
 }
 
 /** How loudly a kind of diagnostic is reported; `off` not at all. */
@@ -66,6 +68,7 @@ export const DEFAULT_SETTINGS: Readonly<PactaSettings> = Object.freeze({
   parallelVersions: [],
   hoverParallel: true,
   maxFileSize: 10,
+  language: 'auto',
 });
 
 type Dict = Record<string, unknown>;
@@ -99,6 +102,7 @@ export function readSettings(raw: unknown): PactaSettings {
     parallelVersions: readParallelVersions(get('parallelVersions')),
     hoverParallel: typeof get('hover.parallel') === 'boolean' ? (get('hover.parallel') as boolean) : DEFAULT_SETTINGS.hoverParallel,
     maxFileSize: positiveNumber(get('maxFileSize'), DEFAULT_SETTINGS.maxFileSize),
+    language: typeof get('language') === 'string' && /^(auto|[a-z]{2})$/.test(get('language') as string) ? (get('language') as string) : DEFAULT_SETTINGS.language,
   };
 }
 

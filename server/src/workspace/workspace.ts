@@ -158,6 +158,17 @@ export class Workspace {
     this.refresh();
   }
 
+  private languageValue = 'auto';
+
+  /** `pacta.language`: a different language reads every text anew. */
+  setLanguage(language: string): void {
+    if (language === this.languageValue) return;
+    this.languageValue = language;
+    for (const e of this.open.values()) e.parsed = undefined;
+    this.disk.clear();
+    this.refresh();
+  }
+
   /** A new catalogue changes what references mean, so every parse is dropped. */
   setCatalogue(catalogue: Catalogue): void {
     if (catalogue === this.catalogueValue) return;
@@ -286,7 +297,7 @@ export class Workspace {
 
   private parse(text: string, uri: string): TreatyDocument | undefined {
     try {
-      return parseTreaty(text, { catalogue: this.catalogueValue });
+      return parseTreaty(text, { catalogue: this.catalogueValue, language: this.languageValue });
     } catch (err) {
       // A model bug must not take the server down; the document just has no features.
       this.log(`pacta: cannot parse ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -406,6 +417,8 @@ export class Workspace {
 export function titleLine(text: string): string | undefined {
   const head = text.slice(0, 4096).replace(/^\uFEFF/, '');
   for (const line of head.split(/\r\n?|\n/)) {
+    // The same leading notes the parser skips: "[Illustrative …]", "% pacta: …", "// …", "<!-- … -->".
+    if (/^\s*(?:%|\/\/|<!--|\[)/.test(line)) continue;
     const t = line
       .replace(/^\s*#+\s*/, '')
       .replace(/[*_]+/g, '')

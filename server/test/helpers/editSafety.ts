@@ -30,7 +30,7 @@ export interface EditReport {
 }
 
 /** A number as treaties write it: 12, 8 bis, 1-bis, 12A, VII, (b) → "b", iv, and circled ① … ⑳ (Korean paragraphs). */
-const NUMBER_TOKEN = /^(?:\d{1,6}(?:[ \t-]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)|[A-Z])?|[IVXLCDM]{1,9}|[ivxlcdm]{1,9}|[A-Za-z]{1,2}|[\u2460-\u2473])$/;
+const NUMBER_TOKEN = /^(?:premier|first|\d+(?:[ \t-]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)|[A-Z])?|[IVXLCDM]{1,9}|[ivxlcdm]{1,9}|[A-Za-z]{1,2}|[\u2460-\u2473])$/;
 
 export function isNumberToken(s: string): boolean {
   return NUMBER_TOKEN.test(s);

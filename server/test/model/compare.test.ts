@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseTreaty, type TreatyDocument } from '../../src/model';
-import { changes, compareProvisions, percent, provisionBody, renderWordDiff, similarity, wordDiff, words } from '../../src/model/compare';
+import { diffArrays } from 'diff';
+import { changes, compareProvisions, lcsLength, percent, provisionBody, renderWordDiff, similarity, wordDiff, words } from '../../src/model/compare';
 import { indexDocument, queryOf, rankSimilar, related, shingles } from '../../src/model/similar';
 import { REPO } from '../helpers/paths';
 import { readCorpus } from '../helpers/text';
@@ -56,6 +57,19 @@ describe('word diff and similarity of two provisions', () => {
   it('renders removals and replacements the way git --word-diff=plain does', () => {
     assert.equal(renderWordDiff(wordDiff('the Parties shall consult', 'the Parties may consult')), 'the Parties [-shall-]{+may+} consult');
     assert.equal(renderWordDiff(wordDiff('a b c', 'a c')), 'a [-b -]c');
+  });
+
+  it('counts the words in common as jsdiff\'s edit script does (longest common subsequence)', () => {
+    // Deterministic pseudo-random word lists over a small vocabulary, so many words repeat.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 6;
+    for (let k = 0; k < 200; k++) {
+      const a = Array.from({ length: next() * 3 }, () => 'w' + next());
+      const b = Array.from({ length: next() * 3 }, () => 'w' + next());
+      const common = diffArrays(a, b).filter((c) => !c.added && !c.removed).reduce((n, c) => n + c.value.length, 0);
+      assert.equal(lcsLength(a, b), common, `${a} / ${b}`);
+    }
+    assert.equal(lcsLength(['a', 'b', 'c', 'd'], ['b', 'd', 'a']), 2);
   });
 
   it('counts words without case or punctuation, Chinese characters one by one', () => {
