@@ -59,7 +59,10 @@ if (problems.length) {
 }
 say(`setup took ${secs(started)}; running the suites`);
 
-const suites = ['test/e2e/vscode.test.mjs', 'test/e2e/neovim.test.mjs', 'test/e2e/parallel.test.mjs', 'test/e2e/compare.test.mjs', 'test/e2e/rename.test.mjs', 'test/e2e/neovim-rename.test.mjs', 'test/e2e/package.test.mjs', 'test/e2e/diagnostics.test.mjs', 'test/e2e/neovim-diagnostics.test.mjs', 'test/e2e/restart.test.mjs'];
+// `npm run test:e2e -- restart` runs only the suites whose path contains a given word.
+const only = process.argv.slice(2);
+const allSuites = ['test/e2e/vscode.test.mjs', 'test/e2e/neovim.test.mjs', 'test/e2e/parallel.test.mjs', 'test/e2e/compare.test.mjs', 'test/e2e/rename.test.mjs', 'test/e2e/neovim-rename.test.mjs', 'test/e2e/package.test.mjs', 'test/e2e/diagnostics.test.mjs', 'test/e2e/neovim-diagnostics.test.mjs', 'test/e2e/restart.test.mjs'];
+const suites = only.length ? allSuites.filter((f) => only.some((w) => f.includes(w))) : allSuites;
 for (const s of suites) {
   if (!fs.existsSync(path.join(repoRoot, s))) {
     console.error(`[pacta-e2e] missing suite ${s}`);

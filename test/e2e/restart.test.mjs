@@ -37,11 +37,15 @@ function serverPids() {
 /** Hovers the mouse over (line, column) and returns the hover text once it matches `expect`. */
 async function hoverAt(line, column, expect) {
   const page = wb.page;
-  await wb.goTo(line, column);
-  const box = await page.locator('.editor-instance .cursors-layer .cursor').first().boundingBox();
-  assert.ok(box, 'the editor cursor is not on screen');
-  const x = box.x + 4;
-  const y = box.y + box.height / 2;
+  // The cursor's place on screen moves when code lenses and inlay hints arrive late:
+  // measure it again before every nudge.
+  const measure = async () => {
+    await wb.goTo(line, column);
+    const box = await page.locator('.editor-instance .cursors-layer .cursor').first().boundingBox();
+    assert.ok(box, 'the editor cursor is not on screen');
+    return { x: box.x + 4, y: box.y + box.height / 2 };
+  };
+  let { x, y } = await measure();
   const read = async () => squash((await page.locator('.monaco-hover-content').allInnerTexts()).join(' '));
   await page.mouse.move(x - 40, y + 40);
   await page.mouse.move(x, y, { steps: 5 });
@@ -51,6 +55,7 @@ async function hoverAt(line, column, expect) {
     last = await read();
     // Wiggle now and then: a hover asked while the server was down is asked again.
     if (i % 4 === 3 && !expect.test(last)) {
+      ({ x, y } = await measure());
       await page.mouse.move(x - 40, y + 40);
       await page.mouse.move(x + (i % 8 === 3 ? 1 : 0), y, { steps: 3 });
     }
