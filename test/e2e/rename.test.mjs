@@ -192,9 +192,10 @@ describe('Renumbering in VS Code (code-server + Chromium)', { timeout: 300_000 }
       await input.waitFor({ state: 'visible', timeout: 20_000 })
         .catch(() => assert.fail('F2 opened no rename box (prepareRename refused?)'));
       assert.equal(await input.inputValue().catch(async () => input.innerText()), '3', 'the rename box offers the number');
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type('7');
-      await page.keyboard.press('Enter');
+      // Type into the rename box itself: a Control+A that reaches the editor before the box
+      // has focus would select the whole document and replace it.
+      await input.fill('7');
+      await input.press('Enter');
       const here = await waitForText(/Article 7 Consultation/, 'the heading was not renumbered');
       assert.match(here, /orchards; Article 7 sets out the duties/);
       assert.match(here, /as provided in Article 2\b/, 'other numbers stay');
