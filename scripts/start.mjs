@@ -7,18 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  CODE_SERVER_VERSION,
-  ensureCodeServer,
-  freePort,
-  installExtension,
-  makeIsolatedDirs,
-  packageVsix,
-  repoRoot,
-  startCodeServer,
-  stopProcess,
-  writeUserSettings,
-} from './lib/codeServer.mjs';
+import { CODE_SERVER_VERSION, freePort, packageVsix, prepareCodeServer, repoRoot, startCodeServer, stopProcess } from './lib/codeServer.mjs';
 
 const samples = path.join(repoRoot, 'samples');
 const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
@@ -34,15 +23,11 @@ if (onPath('code') && !process.env.PACTA_USE_CODE_SERVER) {
   process.exit(r.status ?? 0);
 }
 
-const bin = ensureCodeServer();
-const vsix = packageVsix();
-// Kept between runs (in .e2e/, git-ignored) so the user's layout and open
-// editors survive a restart.
-const dirs = makeIsolatedDirs(path.join(repoRoot, '.e2e', 'start'));
 const settings = { 'editor.wordWrap': 'on' };
 if (fs.existsSync(corpus)) settings['pacta.library'] = [corpus];
-writeUserSettings(dirs, settings);
-installExtension(bin, vsix, dirs);
+// Kept between runs (in .e2e/, git-ignored) so the user's layout and open
+// editors survive a restart.
+const { bin, dirs } = prepareCodeServer({ base: path.join(repoRoot, '.e2e', 'start'), vsix: packageVsix(), settings });
 
 const port = Number(process.env.PORT) || (await freePort());
 const child = await startCodeServer({ bin, dirs, port, workspace: samples, logFile: path.join(dirs.base, 'code-server.log') });

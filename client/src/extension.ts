@@ -3,7 +3,10 @@
 // and this extension all get the same behaviour.
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
+  type ErrorHandler,
   type LanguageClientOptions,
   type ServerOptions,
   TransportKind,
@@ -51,12 +54,39 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     initializationOptions: { pacta: pactaSettings(), clientCommands: [...CLIENT_COMMANDS, ...PARALLEL_CLIENT_COMMANDS], workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: channel,
     // Restarts a dead server and says so once (restartPolicy.ts); open documents are re-sent.
-    errorHandler: restartPolicy?.handler(),
+    errorHandler: restartPolicy && errorHandler(restartPolicy),
   };
   const languageClient = new LanguageClient('pacta', 'Pacta', serverOptions, clientOptions);
   // In a virtual workspace (vscode-vfs:…) the server reads the other texts through the client.
   context.subscriptions.push(...serveFiles(languageClient));
   return languageClient;
+}
+
+/**
+ * The policy's decisions as the languageclient's ErrorHandler. Every result is `handled`: the
+ * policy has told the user (once) already, so the languageclient only logs, and shows no
+ * second, vaguer notification ("connection to server is erroring", "See the output").
+ */
+function errorHandler(policy: RestartPolicy): ErrorHandler {
+  return {
+    error: (error, _message, count) => {
+      const d = policy.connectionError(count, error.message);
+      return d.shutdown ? { action: ErrorAction.Shutdown, message: d.message, handled: true } : { action: ErrorAction.Continue, handled: true };
+    },
+    closed: () => {
+      const d = policy.serverClosed();
+      return d.restart ? { action: CloseAction.Restart, handled: true } : { action: CloseAction.DoNotRestart, message: d.message, handled: true };
+    },
+  };
+}
+
+/** The give-up notice, with the two commands it names as buttons. */
+async function showGaveUp(message: string): Promise<void> {
+  const restart = 'Restart Language Server';
+  const output = 'Show Output';
+  const choice = await vscode.window.showErrorMessage(message, restart, output);
+  if (choice === restart) await vscode.commands.executeCommand('pacta.restartServer');
+  else if (choice === output) await vscode.commands.executeCommand('pacta.showOutput');
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -66,11 +96,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const channel = output;
   restartPolicy = new RestartPolicy({
     restarted: (m) => void vscode.window.showInformationMessage(m),
+    gaveUp: (m) => void showGaveUp(m),
     log: (m) => channel.warn(m),
   });
 
   context.subscriptions.push(
     vscode.commands.registerCommand('pacta.restartServer', async () => {
+      // Crashes before this restart no longer count towards giving up.
+      restartPolicy?.restartedByHand();
       if (client) {
         await client.stop().catch((err: unknown) => channel.error(`stop failed: ${String(err)}`));
       }

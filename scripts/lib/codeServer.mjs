@@ -1,4 +1,4 @@
-// Shared by scripts/e2e.mjs, scripts/start.mjs and test/e2e/vscode.test.mjs:
+// Shared by scripts/e2e.mjs, scripts/start.mjs and test/e2e/workbench.mjs:
 // installs the Debian tools and code-server the real-editor runs need, packages
 // the .vsix, and starts code-server in isolated folders.
 //
@@ -251,6 +251,21 @@ export function installExtension(bin, vsix, dirs) {
   ], { env: isolatedEnv(dirs), encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) throw new Error(`code-server --install-extension failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
+}
+
+/**
+ * code-server with the packaged extension installed, in isolated folders under `base`, ready
+ * for startCodeServer: installs code-server on first use, writes the user settings (the quiet
+ * defaults plus `settings`) and installs `vsix`. Returns { bin, dirs }.
+ */
+export function prepareCodeServer({ base, vsix, settings = {} }) {
+  const bin = ensureCodeServer();
+  const dirs = makeIsolatedDirs(base);
+  writeUserSettings(dirs, settings);
+  installExtension(bin, vsix, dirs);
+  const installed = fs.readdirSync(dirs.extensions).filter((d) => d.startsWith('pacta.pacta-'));
+  if (installed.length !== 1) throw new Error(`the .vsix did not install (${dirs.extensions} holds: ${fs.readdirSync(dirs.extensions).join(', ')})`);
+  return { bin, dirs };
 }
 
 /**

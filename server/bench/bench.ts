@@ -19,8 +19,10 @@ import { gc, ms } from './util';
 import { runWorkspace } from './workspaceIndex';
 import { printGrowth } from './growth';
 import { runDrafting } from './drafting';
+import { runRenumber } from './renumber';
+import { runIncremental } from './incremental';
 
-const PARTS = ['real', 'sideBySide', 'scaling', 'lsp', 'workspace', 'growth', 'drafting'] as const;
+const PARTS = ['real', 'sideBySide', 'scaling', 'lsp', 'workspace', 'growth', 'drafting', 'renumber', 'keystroke'] as const;
 type Part = (typeof PARTS)[number];
 
 const KB = 1000;
@@ -71,6 +73,8 @@ async function main(): Promise<void> {
     });
   }
   if (parts.has('lsp')) await runLsp({ requests: quick ? 300 : 1000, keystrokes: quick ? 3 : 5, bigChars: quick ? 1 * MB : 5 * MB });
+  if (parts.has('keystroke')) await runIncremental({ chars: quick ? 1 * MB : 5 * MB, keystrokes: quick ? 5 : 15 });
+  if (parts.has('renumber')) await runRenumber({ sizes: quick ? [500, 1000, 2000] : [500, 1000, 2000, 4000], runs: quick ? 1 : 3 });
   if (parts.has('growth')) printGrowth(quick ? 40_000 : 100_000); // adversarial input, n vs 8n (growth.ts)
   if (parts.has('workspace')) await runWorkspace({ treaties: quick ? 100 : 500, charsEach: 100 * KB, referenceRuns: quick ? 3 : 10 });
 

@@ -24,6 +24,12 @@ function post<T>(session: Session, method: string, params?: object): Promise<T> 
 /** file:line in the TypeScript source (tsx's source maps), relative to the working folder. */
 function sourceLocation(frame: ProfileNode['callFrame']): string {
   if (!frame.url) return '';
+  if (frame.url.startsWith('data:')) {
+    // tsx loads a module it has just recompiled from a data: URL with no source map: name the
+    // file (its __filename is in the URL), not the line of the generated code.
+    const named = /__filename%3D%22(.*?)%22/.exec(frame.url);
+    return named ? `${path.relative(process.cwd(), decodeURIComponent(named[1]))} (line unknown)` : '(generated code)';
+  }
   let file = frame.url.replace(/^file:\/\//, '');
   let line = frame.lineNumber + 1;
   try {

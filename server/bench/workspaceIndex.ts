@@ -1,21 +1,27 @@
 // A workspace of many treaties (500 × 100 KB = 50 MB by default), generated into a temp
 // folder and reused between runs. The server starts with the folder as its workspace and
-// one treaty open; then, at once:
-//   - a workspace-wide request (workspace/symbol: it reads and parses every treaty) — the
-//     time until it answers is the time to index everything;
-//   - hovers on a reference in the open treaty, every 25 ms, until the workspace answers:
-//     their latency says whether indexing blocks the editor.
+// one treaty open; it indexes the folder in the background at once (with $/progress: the
+// time from its begin to its end is the indexing time); then, at once:
+//   - a workspace-wide request (workspace/symbol: it needs every treaty's outline) — the
+//     time until it answers is the time to the first workspace-wide answer;
+//   - hovers in the open treaty, every 25 ms, until the workspace answers, in turn on a
+//     reference inside it and on one citing another treaty: their latency says whether
+//     indexing blocks the editor.
 // Then find-all-references on an article of the open treaty across the workspace (the
-// other treaties cite it by title), when the server offers references.
+// other treaties cite it by title), when the server offers references. Last, in this
+// process, the workspace layer alone on the same folder: indexing time and CPU, and the heap
+// its index holds afterwards.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { LineIndex } from '../src/model';
+import { LineIndex, parseTreaty } from '../src/model';
+import { NodeFileSystem } from '../src/workspace/nodeFileSystem';
+import { Workspace } from '../src/workspace/workspace';
 import { build, processCpuMs, processRss, startServer, timedRequest } from './lspHarness';
 import { generateTreaty } from './synthetic';
-import { mb, median, ms, percentile, section, size, sleep, table } from './util';
+import { heapUsed, mb, median, ms, percentile, section, size, sleep, table } from './util';
 
 export interface WorkspaceOptions {
   treaties: number;
@@ -85,11 +91,22 @@ export async function runWorkspace(opts: WorkspaceOptions): Promise<void> {
   // A reference inside the open treaty ("Article 12"): its hover needs no other document.
   const local = /\bArticle \d+\b(?! of the )/.exec(openText.slice(openText.indexOf('Article 2\n')));
   const localPos = lines.positionAt(openText.indexOf('Article 2\n') + (local?.index ?? 0) + 2);
+  // A reference to another treaty ("Article 17 of the <title>"): its hover needs that treaty's text.
+  const external = parseTreaty(openText).references.find((r) => r.instrument);
+  const externalPos = external ? lines.positionAt(external.range.start + 2) : undefined;
   // The heading of an article the other treaties cite ("Article 5 of the <its title>").
   const headingPos = lines.positionAt(openText.indexOf('\nArticle 5\n') + 2);
 
   const started = await startServer([pathToFileURL(ws.folder).href]);
   const { client, progress } = started;
+  // The indexing progress: its begin and end (this replaces the harness's counter, so it counts too).
+  const indexing: { begin?: number; end?: number } = {};
+  client.connection.onNotification('$/progress', (p: { value?: { kind?: string; title?: string } }) => {
+    progress.reports++;
+    if (p.value?.kind === 'begin' && p.value.title) progress.titles.push(p.value.title);
+    if (p.value?.kind === 'begin') indexing.begin ??= performance.now();
+    if (p.value?.kind === 'end') indexing.end = performance.now();
+  });
   const caps = started.result.capabilities;
   try {
     const cpu0 = processCpuMs(client.proc.pid);
@@ -110,20 +127,33 @@ export async function runWorkspace(opts: WorkspaceOptions): Promise<void> {
       found = r.result?.length ?? 0;
     });
     const hovers: number[] = [];
+    const externalHovers: number[] = [];
+    let externalAnswer = '';
     while (answered === undefined) {
+      const isExternal = externalPos !== undefined && hovers.length > 0 && hovers.length % 2 === 0 && externalHovers.length < hovers.length / 2;
       const s = performance.now();
-      await timedRequest(client, 'textDocument/hover', { textDocument: { uri: openUri }, position: localPos });
-      hovers.push(performance.now() - s);
+      const h = await timedRequest<{ contents?: { value?: string } } | null>(client, 'textDocument/hover', { textDocument: { uri: openUri }, position: isExternal ? externalPos : localPos });
+      (isExternal ? externalHovers : hovers).push(performance.now() - s);
+      if (isExternal) externalAnswer = h.result?.contents?.value ?? '';
       await Promise.race([wide, sleep(25)]);
     }
     await wide;
     const cpu1 = processCpuMs(client.proc.pid);
     const rss = processRss(client.proc.pid);
-    rows.push([`workspace/symbol "${query}" (first: indexes all ${opts.treaties})`, 1, ms(answered), '', '', `${found} symbols`]);
+    const peak = processPeakRss(client.proc.pid);
+    rows.push([`workspace/symbol "${query}" (first: waits for the index of all ${opts.treaties})`, 1, ms(answered), '', '', `${found} symbols`]);
     // The first hover also parses the open treaty; the others show how indexing holds the editor up.
     const rest = hovers.slice(1);
     rows.push(['first hover on the open treaty (parses it)', 1, ms(hovers[0]), '', '', '']);
-    if (rest.length) rows.push(['hover on the open treaty, every 25 ms while indexing', rest.length, ms(median(rest)), ms(percentile(rest, 99)), ms(Math.max(...rest)), '']);
+    if (rest.length) rows.push(['hover on a reference in the open treaty, while indexing', rest.length, ms(median(rest)), ms(percentile(rest, 99)), ms(Math.max(...rest)), '']);
+    if (externalHovers.length) {
+      const shown = /Article \d+/.test(externalAnswer) ? 'the cited article' : 'not found';
+      rows.push(['hover on a reference to another treaty, while indexing', externalHovers.length, ms(median(externalHovers)), ms(percentile(externalHovers, 99)), ms(Math.max(...externalHovers)), shown]);
+    }
+    // Background indexing may still run after workspace/symbol answered (it does not, today: it waits).
+    const until = Date.now() + 300_000;
+    while (indexing.begin !== undefined && indexing.end === undefined && Date.now() < until) await sleep(50);
+    const indexedIn = indexing.begin !== undefined && indexing.end !== undefined ? indexing.end - t0 : undefined;
 
     const again: number[] = [];
     for (let i = 0; i < 5; i++) again.push((await timedRequest(client, 'workspace/symbol', { query })).ms);
@@ -151,7 +181,8 @@ export async function runWorkspace(opts: WorkspaceOptions): Promise<void> {
     console.log('');
     console.log(table(['request', 'n', 'median (or time)', 'p99', 'max', 'answer'], rows));
     console.log('');
-    console.log(`Server CPU until the first workspace-wide answer: ${cpu0 !== undefined && cpu1 !== undefined ? ms(cpu1 - cpu0) : '–'}; RSS after indexing: ${rss ? mb(rss) : '–'}.`);
+    console.log(`Server CPU until the first workspace-wide answer: ${cpu0 !== undefined && cpu1 !== undefined ? ms(cpu1 - cpu0) : '–'}; RSS after indexing: ${rss ? mb(rss) : '–'}, peak ${peak ? mb(peak) : '–'}.`);
+    console.log(`Indexing (didOpen to the end of the indexing progress): ${indexedIn !== undefined ? ms(indexedIn) : '–'}.`);
     console.log(
       progress.created || progress.reports
         ? `Progress shown: ${progress.created} work-done progress created, ${progress.reports} $/progress notifications${progress.titles.length ? ` ("${progress.titles.join('", "')}")` : ''}.`
@@ -159,5 +190,44 @@ export async function runWorkspace(opts: WorkspaceOptions): Promise<void> {
     );
   } finally {
     await client.stop().catch(() => client.kill());
+  }
+  await inProcess(ws.folder, opts.treaties);
+}
+
+/** The workspace layer alone: time and CPU to index the folder, and the heap its index holds. */
+async function inProcess(folder: string, treaties: number): Promise<void> {
+  const before = heapUsed();
+  const ws = new Workspace(new NodeFileSystem(), { folders: [pathToFileURL(folder).href] });
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const index = await ws.files();
+  const t1 = performance.now();
+  const c1 = process.cpuUsage(c0);
+  const summaries = await ws.summaries();
+  const t2 = performance.now();
+  const c2 = process.cpuUsage(c0);
+  const held = heapUsed() - before;
+  let symbols = 0;
+  let refs = 0;
+  for (const e of summaries) {
+    symbols += e.summary.symbols.entries.length;
+    refs += e.summary.citations.length;
+  }
+  const cpu = (c: NodeJS.CpuUsage) => ms((c.user + c.system) / 1000);
+  console.log('');
+  console.log(
+    `In process (workspace layer only): title index of ${index.length} files ${ms(t1 - t0)} (CPU ${cpu(c1)}); summaries of ${summaries.length} of ${treaties} ` +
+      `${ms(t2 - t1)} (CPU so far ${cpu(c2)}); ${symbols} outline entries and ${refs} references to other treaties kept; heap held by the index ${mb(held)} ` +
+      `(after GC), parsed files kept ${ws.parsedFileCount}.`,
+  );
+}
+
+/** Peak resident memory (VmHWM) of a process, or undefined off Linux. */
+function processPeakRss(pid: number | undefined): number | undefined {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
   }
 }

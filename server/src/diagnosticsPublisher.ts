@@ -72,8 +72,12 @@ export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): Diag
           // The document may have changed while instruments were being found: its own turn comes.
           const now = o.workspace.get(parsed.uri);
           if (!now || now.version !== parsed.version) continue;
-          const list = diagnostics(parsed.doc, parsed.uri, lookup, o.options());
-          if (o.extra) list.push(...(await o.extra(parsed)));
+          // The cap (pacta.diagnostics.maxPerDocument) counts the other features' diagnostics too;
+          // Pacta's own fill what is left, ending with a note of how many more there are.
+          const options = o.options();
+          const extra = o.extra ? await o.extra(parsed) : [];
+          const max = options.maxPerDocument ?? Infinity;
+          const list = [...diagnostics(parsed.doc, parsed.uri, lookup, { ...options, maxPerDocument: Math.max(0, max - extra.length) }), ...extra.slice(0, max)];
           await o.connection.sendDiagnostics({ uri: parsed.uri, version: parsed.version, diagnostics: list });
         } catch (err) {
           if (isGone(err)) {

@@ -1,74 +1,63 @@
 // Progress in the client's status bar while the workspace and library folders are indexed
-// (LSP window/workDoneProgress, server-initiated). The index is built by the workspace;
-// this module only watches the file system underneath it count the files read, so a
-// large folder shows "Pacta: indexing treaty texts — 250 files" instead of a silent wait.
+// (LSP window/workDoneProgress, server-initiated). The workspace builds the index — title
+// lines first, then a summary of every file, in the background — and reports the work as it
+// goes; this module turns the reports into "Pacta: indexing treaty texts — 120 files of 500 (24%)"
+// instead of a silent wait. An index already built (nothing read, nothing parsed) shows nothing.
 import type { Connection } from 'vscode-languageserver';
-import type { DirectoryEntry, FileStat, FileSystem } from './workspace/fileSystem';
+import type { IndexListener } from './workspace/workspace';
 
-/** A FileSystem that calls a listener for every file read. */
-export class CountingFileSystem implements FileSystem {
-  onRead?: () => void;
-
-  constructor(private readonly inner: FileSystem) {}
-
-  readFile(uri: string): Promise<string | undefined> {
-    this.onRead?.();
-    return this.inner.readFile(uri);
-  }
-
-  readDirectory(uri: string): Promise<DirectoryEntry[]> {
-    return this.inner.readDirectory(uri);
-  }
-
-  stat(uri: string): Promise<FileStat | undefined> {
-    return this.inner.stat(uri);
-  }
-
-  homeUri(): string | undefined {
-    return this.inner.homeUri?.();
-  }
-}
-
-/** Files between two progress reports: often enough to move, rarely enough to be cheap. */
+/** Files between two reports while titles are read: often enough to move, rarely enough to be cheap. */
 const REPORT_EVERY = 25;
 
 export interface IndexProgress {
-  /** Builds the index now (if it is not built), showing progress while files are read. */
+  /** Builds the index now (if it is not built), showing progress while files are read and summarised. */
   run(): Promise<void>;
 }
 
-export function createIndexProgress(connection: Connection, fs: CountingFileSystem, buildIndex: () => Promise<unknown>): IndexProgress {
+/** `build` builds (or joins the building of) the index, telling `listener` of each file read or summarised. */
+export function createIndexProgress(connection: Connection, build: (listener: IndexListener) => Promise<unknown>): IndexProgress {
   let running: Promise<void> | undefined;
   let again = false;
 
   const once = async (): Promise<void> => {
-    let files = 0;
-    // The progress is created on the first file read: an index already built shows nothing.
     let progress: ReturnType<Connection['window']['createWorkDoneProgress']> | undefined;
-    fs.onRead = () => {
+    let files = 0;
+    let lastPercent = -1;
+    const report = (message: string, percentage?: number) =>
+      void progress?.then((p) => (percentage === undefined ? p.report(message) : p.report(percentage, message))).catch(() => undefined);
+    const listener: IndexListener = (done, total) => {
       files++;
+      // The progress is created on the first file read or parsed.
       if (!progress) {
         progress = connection.window.createWorkDoneProgress().then((p) => {
-          p.begin('Pacta', undefined, 'indexing treaty texts…', false);
+          p.begin('Pacta', 0, 'indexing treaty texts…', false);
           return p;
         });
         // A client that refuses the progress must not turn into an unhandled rejection.
         progress.catch((err: unknown) => connection.console.log(`pacta: no indexing progress: ${String(err)}`));
-      } else if (files % REPORT_EVERY === 0) {
-        const n = files;
-        void progress.then((p) => p.report(`indexing treaty texts — ${n} files`)).catch(() => undefined);
+        return;
+      }
+      if (total === undefined) {
+        if (done % REPORT_EVERY === 0) report(`reading titles — ${done} files`);
+        return;
+      }
+      const percent = total ? Math.floor((done * 100) / total) : 100;
+      if (percent !== lastPercent) {
+        lastPercent = percent;
+        report(`indexing treaty texts — ${done} files of ${total}`, percent);
       }
     };
     try {
-      await buildIndex();
+      await build(listener);
     } finally {
-      fs.onRead = undefined;
       if (progress) {
         const n = files;
-        await progress.then((p) => {
-          connection.console.log(`pacta: indexed the workspace (${n} file${n === 1 ? '' : 's'} read)`);
-          p.done();
-        }).catch(() => undefined);
+        await progress
+          .then((p) => {
+            connection.console.log(`pacta: indexed the workspace (${n} file${n === 1 ? '' : 's'} read or parsed)`);
+            p.done();
+          })
+          .catch(() => undefined);
       }
     }
   };

@@ -46,7 +46,7 @@ export interface RequestContext {
 export interface ParallelWiring {
   versions: ParallelVersions;
   /** The other versions of a document, each aligned with it. */
-  views(uri: string): Promise<VersionView[]>;
+  views(uri: string, wait?: boolean): Promise<VersionView[]>;
   /** Lenses for the commands the client has (`clientCommands`) or, failing that, the server's. */
   codeLenses(uri: string, clientCommands: ReadonlySet<string>, canShowDocument: boolean): Promise<CodeLens[]>;
   /** The open documents linked to this one as its versions (not proposals): their diagnostics depend on it. */
@@ -65,10 +65,10 @@ export function registerParallelVersions(ctx: RequestContext): ParallelWiring {
     groups: () => ctx.settings().parallelVersions,
   });
 
-  const views = async (uri: string): Promise<VersionView[]> => {
+  const views = async (uri: string, wait = true): Promise<VersionView[]> => {
     const self = await workspace.load(uri);
     if (!self) return [];
-    return (await versions.versionsOf(uri)).map((v) => ({ ...v, alignment: versions.alignment(self.doc, v.doc) }));
+    return (await versions.versionsOf(uri, { wait })).map((v) => ({ ...v, alignment: versions.alignment(self.doc, v.doc) }));
   };
 
   ctx.connection.onRequest(
@@ -112,7 +112,8 @@ export function registerParallelVersions(ctx: RequestContext): ParallelWiring {
       // Only a single cited clause is shown in full, so only it gets its other versions.
       if (targets.length !== 1 || !targets[0].provision) return undefined;
       const uri = targets[0].uri ?? parsed.uri;
-      const others = await views(uri);
+      // A hover never waits for the file index: the versions known now, or none yet.
+      const others = await views(uri, false);
       if (!others.length) return undefined;
       const maxLength = ctx.settings().hoverMaxLength;
       return (_doc, p) => parallelHoverBlocks(p, others, maxLength);

@@ -17,9 +17,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Catalogue } from './model';
+import { Catalogue, type InstrumentCitation } from './model';
+import { composeChanges, type TextChange } from './model/incremental';
 import { definition, toLocations } from './features/definition';
-import { documentSymbols } from './features/documentSymbols';
+import { outline } from './features/documentSymbols';
 import { hover } from './features/hover';
 import { referencesAtPosition } from './features/atPosition';
 import { completionContext, completionItems } from './features/completion';
@@ -27,11 +28,11 @@ import { foldingRanges } from './features/folding';
 import { inlayHints } from './features/inlayHints';
 import { selectionRanges } from './features/selectionRanges';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
-import { workspaceSymbols } from './features/workspaceSymbols';
+import { workspaceSymbols, type SymbolSource } from './features/workspaceSymbols';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { documentHighlights } from './features/documentHighlights';
-import { references, type SourceDocument } from './features/references';
+import { references, type WorkspaceSource } from './features/references';
 import { createDiagnosticsPublisher, type DiagnosticsPublisher } from './diagnosticsPublisher';
 import { PARALLEL_SERVER_COMMANDS, registerParallelVersions } from './parallelRequests';
 import { registerCompareProvisions } from './compareRequests';
@@ -51,7 +52,7 @@ import { prepareRename, rename, type RenumberWorld } from './features/rename';
 import { RENUMBER_COMMANDS, RENUMBER_COMMAND_IDS, executeRenumberCommand, isRenumberCommand } from './features/renumberCommands';
 import { AKN_SERVER_COMMAND, exportAkomaNtoso } from './features/akomaNtosoExport';
 import { DOCUMENT_INFO_METHOD, documentInfo, type DocumentInfoParams } from './features/documentInfo';
-import { CountingFileSystem, createIndexProgress } from './indexProgress';
+import { createIndexProgress } from './indexProgress';
 
 export interface PactaServer {
   workspace: Workspace;
@@ -65,14 +66,32 @@ export interface ServerOptions {
 }
 
 export function createServer(connection: Connection, fs: FileSystem, options: ServerOptions = {}): PactaServer {
-  const documents = new TextDocuments(TextDocument);
-  // Counts the files indexing reads, for the progress shown while a large workspace is indexed.
-  const countingFs = new CountingFileSystem(fs);
+  // Where each didChange altered a document, handed to the workspace with the new text: the
+  // next parse re-reads only the articles the edit touched (model/incremental.ts).
+  const lastChange = new Map<string, TextChange | undefined>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      let span: TextChange | undefined;
+      let whole = false;
+      for (const c of changes) {
+        if ('range' in c) {
+          const start = document.offsetAt(c.range.start);
+          const one = { start, oldEnd: document.offsetAt(c.range.end), newEnd: start + c.text.length };
+          span = span ? composeChanges(span, one) : one;
+        } else whole = true;
+        // One at a time: each change's range is in the text the previous ones left.
+        TextDocument.update(document, [c], version);
+      }
+      lastChange.set(document.uri, whole ? undefined : span);
+      return document;
+    },
+  });
   // window/showMessage, a notification: connection.window.show*Message sends a request, which
   // fails (and, unhandled, used to end the process) with clients that do not answer it.
   const showWarning = (message: string): void =>
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
-  const workspace = new Workspace(countingFs, {
+  const workspace = new Workspace(fs, {
     log: (m) => connection.console.log(m),
     warn: (m) => showWarning(`Pacta: ${m}`),
     // Once per document: the user learns why the outline and hovers are missing.
@@ -83,10 +102,11 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
       ),
   });
   let debugModel = options.debugModel === true;
-  const indexProgress = createIndexProgress(connection, countingFs, () => workspace.files());
-  // Clients that show progress get the folders indexed up front, with progress, rather than on the first hover.
+  const indexProgress = createIndexProgress(connection, (listener) => workspace.summaries(undefined, listener));
+  // The folders are indexed up front, in the background (with progress where the client shows it),
+  // so the first workspace-wide request finds the summaries ready.
   const indexNow = (): void => {
-    if (client.window?.workDoneProgress) void settingsLoaded.then(() => indexProgress.run());
+    void settingsLoaded.then(() => (client.window?.workDoneProgress ? indexProgress.run() : workspace.summaries().then(() => undefined)));
   };
   let settings: PactaSettings = { ...DEFAULT_SETTINGS };
   let client: ClientCapabilities = {};
@@ -230,6 +250,7 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     workspace.refresh();
+    indexNow(); // only the changed files are read and summarised again
     diagnosticsPublisher?.all(); // a cited instrument's text may have come or gone
     // A file that is not open may cite (or stop citing) an open one: its lenses change.
     if (changes.some((c) => !workspace.isOpen(c.uri))) refreshCodeLenses();
@@ -237,18 +258,34 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
 
   documents.onDidChangeContent(({ document }) => {
     // The text is handed over lazily: a document is parsed when a request needs it.
-    workspace.setOpen(document.uri, document.version, () => document.getText());
+    const change = lastChange.get(document.uri);
+    lastChange.delete(document.uri);
+    workspace.setOpen(document.uri, document.version, () => document.getText(), change);
     diagnosticsPublisher?.changed(document.uri);
   });
   documents.onDidClose(({ document }) => {
     workspace.close(document.uri);
     diagnosticsPublisher?.closed(document.uri);
+    outlineNotes.delete(document.uri);
   });
 
+  // Said once per document and level, in the log: the outline itself has no place for a note.
+  const outlineNotes = new Map<string, string>();
+  const shortenedOutline = (uri: string, total: number, omitted: readonly string[]) => {
+    const what = omitted.map((k) => `${k}s`).join(' and ');
+    if (outlineNotes.get(uri) === what) return;
+    outlineNotes.set(uri, what);
+    connection.console.log(
+      `pacta: the outline of ${uri} leaves out ${what}: the document has ${total.toLocaleString('en')} provisions, more than pacta.outline.maxSymbols (${settings.outlineMaxSymbols.toLocaleString('en')}).`,
+    );
+  };
   connection.onDocumentSymbol(
     guard('documentSymbol', ({ textDocument }) => {
       const parsed = workspace.get(textDocument.uri);
-      return parsed ? documentSymbols(parsed.doc) : null;
+      if (!parsed) return null;
+      const result = outline(parsed.doc, { maxSymbols: settings.outlineMaxSymbols });
+      if (result.omitted.length) shortenedOutline(textDocument.uri, result.total, result.omitted);
+      return result.symbols;
     }),
   );
 
@@ -368,12 +405,14 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
 
   connection.onWorkspaceSymbol(
     guard('workspaceSymbol', async ({ query }, token) => {
-      const sources = await allDocuments(workspace, documents.keys(), token);
-      // Library texts too: "Art 51 Charter" finds the Charter wherever it is kept.
-      for (const entry of await workspace.files()) {
-        if (entry.source !== 'library' || workspace.isOpen(entry.uri)) continue;
-        const parsed = await workspace.load(entry.uri);
+      const sources: SymbolSource[] = [];
+      for (const uri of documents.keys()) {
+        const parsed = workspace.get(uri);
         if (parsed) sources.push(parsed);
+      }
+      // Closed files by their summaries, library texts too: "Art 51 Charter" finds the Charter wherever it is kept.
+      for (const e of await workspace.summaries(token)) {
+        if (!workspace.isOpen(e.uri)) sources.push({ uri: e.uri, title: e.summary.title, symbols: e.summary.symbols });
       }
       return workspaceSymbols(query, sources, workspace.catalogue);
     }),
@@ -397,7 +436,7 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
     connection,
     workspace,
     openUris: () => documents.keys(),
-    options: () => settings.diagnostics,
+    options: () => ({ ...settings.diagnostics, maxPerDocument: settings.diagnosticsMaxPerDocument }),
     ready: () => settingsLoaded,
     extra: async (parsed) => (await Promise.all(extraDiagnostics.map((f) => f(parsed)))).flat(),
     // Lenses count citations in other open files, which may just have changed. (The client
@@ -408,10 +447,21 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
     log: (m) => connection.console.error(m),
   });
 
-  /** Every document of the workspace with the lookup that resolves its citations of other instruments. */
-  const sources = async (token?: CancellationToken): Promise<SourceDocument[]> => {
-    const out: SourceDocument[] = [];
-    for (const d of await allDocuments(workspace, documents.keys(), token)) out.push({ uri: d.uri, doc: d.doc, lookup: await workspace.lookupFor(d.doc, undefined, token) });
+  /**
+   * Every document of the workspace: open ones parsed, with the lookup that resolves their
+   * citations of other instruments; closed workspace files by their summaries (not library files).
+   */
+  const sources = async (token?: CancellationToken): Promise<WorkspaceSource[]> => {
+    const out: WorkspaceSource[] = [];
+    for (const uri of documents.keys()) {
+      const d = workspace.get(uri);
+      if (d) out.push({ uri: d.uri, doc: d.doc, lookup: await workspace.lookupFor(d.doc, undefined, token) });
+    }
+    const find = workspace.locator();
+    const locate = (ref: { instrument: InstrumentCitation; key: string }) => find(ref.instrument, ref.key);
+    for (const e of await workspace.summaries(token)) {
+      if (e.source === 'workspace' && !workspace.isOpen(e.uri)) out.push({ uri: e.uri, citations: e.summary.citations, locate });
+    }
     return out;
   };
 

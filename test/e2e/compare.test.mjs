@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../scripts/lib/codeServer.mjs';
-import { SHOTS, lineStarting, squash, startWorkbench } from './workbench.mjs';
+import { lineStarting, squash, startWorkbench } from './workbench.mjs';
 
 const T1961 = 'friendship-treaty-1961-style.treaty.txt';
 const T2024 = 'partnership-treaty-2024-style.treaty.txt';
@@ -120,8 +120,7 @@ describe('Comparing provisions in VS Code', { timeout: 300_000 }, () => {
       // Nothing is removed: VS Code may mark the space the phrase went into, but no word.
       const removed = await marked(['attacked', 'war', 'once', 'give', 'military', 'every'], 'original', 'char-delete');
       assert.ok(Object.values(removed).every((v) => v === false), `words marked as removed: ${JSON.stringify(removed)}`);
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await wb.page.screenshot({ path: path.join(SHOTS, 'compare.png') });
+      await wb.screenshot('compare.png');
     });
   });
 

@@ -10,33 +10,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SHOTS, lineStarting, squash, startWorkbench } from './workbench.mjs';
+import { FOG_SIGNALS, LIGHTHOUSE_DRAFT, asFile } from '../fixtures/lighthouse.mjs';
+import { lineStarting, squash, startWorkbench } from './workbench.mjs';
 
 const DRAFT = 'draft.treaty.txt';
 const FOG = 'fog.treaty.txt';
-// Written for this test: one broken reference ("Article 7"), cited articles, and a second
-// file that cites the first by its title.
-const DRAFT_TEXT = [
-  'Convention on Lighthouse Keeping',
-  '',
-  'Article 1',
-  'Lights',
-  '',
-  '1. Each Party shall keep its lighthouses lit.',
-  '2. The duties in Article 2 and Article 7 apply at night.',
-  '',
-  'Article 2',
-  'Keepers',
-  '',
-  'A keeper shall be appointed for each light under Article 1.',
-  '',
-  'Article 3',
-  'Final provisions',
-  '',
-  'This Convention enters into force on signature; Articles 1 and 2 apply at once.',
-  '',
-].join('\n');
-const FOG_TEXT = ['Protocol on Fog Signals', '', 'Article 1', '', 'Article 2 of the Convention on Lighthouse Keeping applies to fog signals.', ''].join('\n');
+// The lighthouse draft without its numbering gap (Article 4 there is Article 3 here), so that
+// the broken reference ("Article 7") is the one warning; the second file cites the first by its title.
+const DRAFT_TEXT = asFile(LIGHTHOUSE_DRAFT).replace('\nArticle 4\n', '\nArticle 3\n');
+const FOG_TEXT = asFile(FOG_SIGNALS);
 
 let wb;
 
@@ -78,8 +60,7 @@ describe('Diagnostics, quick fix and references in VS Code', { timeout: 300_000 
       const problems = wb.page.locator('.markers-panel');
       await wb.until(async () => squash((await problems.allInnerTexts()).join(' ')), (t) => t.includes('This document has no Article 7; the last is Article 3. Did you mean Article 3?'),
         'the Problems panel does not show the broken reference');
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await wb.page.screenshot({ path: path.join(SHOTS, 'diagnostics.png') });
+      await wb.screenshot('diagnostics.png');
 
       const line = lineStarting(DRAFT_TEXT, '2. The duties') + 1;
       const column = DRAFT_TEXT.split('\n')[line - 1].indexOf('Article 7') + 'Article '.length + 1;
@@ -114,8 +95,7 @@ describe('Diagnostics, quick fix and references in VS Code', { timeout: 300_000 
       const text = await wb.until(peekText, (t) => /References \(4\)/.test(t), 'the references peek does not list 4 references');
       assert.match(text, /draft\.treaty\.txt 3 /);
       assert.match(text, /fog\.treaty\.txt 1\b/);
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await wb.page.screenshot({ path: path.join(SHOTS, 'references.png') });
+      await wb.screenshot('references.png');
       await wb.page.keyboard.press('Escape');
     });
   });

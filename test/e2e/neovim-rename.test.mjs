@@ -1,22 +1,15 @@
 // Rename through Neovim's built-in LSP client (headless Neovim 0.7, the harness of
-// neovim.test.mjs and nvim-init.lua): prepareRename and rename on "Article 3" return the
+// neovim.mjs and nvim-init.lua): prepareRename and rename on "Article 3" return the
 // WorkspaceEdit that renumbers the heading, the reference in the same file and the one in
 // a second file of the workspace — and nothing else; a taken number is refused.
 //
 // Fails, never skips, when nvim is missing.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { repoRoot } from '../../scripts/lib/codeServer.mjs';
+import { runNeovim } from './neovim.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const NVIM = process.env.PACTA_NVIM || 'nvim';
-const SERVER = path.join(repoRoot, 'bin', 'pacta-language-server.js');
-
+const CONVENTION = 'convention.treaty.txt';
+const PROTOCOL = 'protocol.treaty.txt';
 const CONVENTION_TEXT = [
   'Convention on Orchard Boundaries',
   '',
@@ -35,7 +28,7 @@ const CONVENTION_TEXT = [
 ].join('\n');
 const PROTOCOL_TEXT = ['Protocol on Orchard Fences', '', 'Article 1', '', 'Article 3 of the Convention on Orchard Boundaries applies to fences.', ''].join('\n');
 
-let tmp;
+let session;
 let answers;
 let conventionUri;
 let protocolUri;
@@ -57,47 +50,19 @@ function editsFor(edit, uri) {
 
 describe('Pacta rename in Neovim (headless, LSP over stdio)', { timeout: 120_000 }, () => {
   before(() => {
-    const v = spawnSync(NVIM, ['--version'], { encoding: 'utf8' });
-    assert.equal(v.status, 0, `Neovim not found ("${NVIM}"): apt-get install -y neovim (or set PACTA_NVIM)`);
-    assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'server', 'server.js')), 'dist/server/server.js is missing: run `npm run build`');
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pacta-nvim-rename-'));
-    const workspace = path.join(tmp, 'workspace');
-    fs.mkdirSync(workspace);
-    const conventionPath = path.join(workspace, 'convention.treaty.txt');
-    fs.writeFileSync(conventionPath, CONVENTION_TEXT);
-    fs.writeFileSync(path.join(workspace, 'protocol.treaty.txt'), PROTOCOL_TEXT);
-    conventionUri = pathToFileURL(conventionPath).href;
-    protocolUri = pathToFileURL(path.join(workspace, 'protocol.treaty.txt')).href;
     const onThree = { line: 10, character: 8 }; // "3" of the heading "Article 3"
     const queries = {
       prepare: { method: 'textDocument/prepareRename', position: onThree },
       rename: { method: 'textDocument/rename', position: onThree, params: { newName: '12' } },
       taken: { method: 'textDocument/rename', position: onThree, params: { newName: '2' } },
     };
-    const r = spawnSync(NVIM, ['--headless', '-n', '-i', 'NONE', '-u', path.join(here, 'nvim-init.lua')], {
-      encoding: 'utf8',
-      timeout: 90_000,
-      env: {
-        ...process.env,
-        XDG_CACHE_HOME: path.join(tmp, 'cache'),
-        XDG_STATE_HOME: path.join(tmp, 'state'),
-        XDG_CONFIG_HOME: path.join(tmp, 'config'),
-        XDG_DATA_HOME: path.join(tmp, 'data'),
-        PACTA_SERVER_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
-        PACTA_FILE: conventionPath,
-        PACTA_ROOT: workspace,
-        PACTA_QUERIES: JSON.stringify(queries),
-      },
-    });
-    const m = /PACTA-JSON-BEGIN\n([\s\S]*?)\nPACTA-JSON-END/.exec(r.stdout ?? '');
-    assert.ok(m, `Neovim printed no results (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}).\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
-    answers = JSON.parse(m[1]);
-    assert.equal(answers.error, undefined, `Neovim client: ${answers.error}`);
+    session = runNeovim({ name: 'nvim-rename', files: { [CONVENTION]: CONVENTION_TEXT, [PROTOCOL]: PROTOCOL_TEXT }, open: CONVENTION, queries });
+    ({ answers } = session);
+    conventionUri = session.uri(CONVENTION);
+    protocolUri = session.uri(PROTOCOL);
   });
 
-  after(() => {
-    if (tmp && !process.env.PACTA_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('prepareRename gives the range of the number and the number', () => {
     assert.equal(answers.prepare.error, undefined, JSON.stringify(answers.prepare.error));

@@ -5,20 +5,17 @@
 // Fails, never skips, when nvim or the corpus is missing.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { repoRoot } from '../../scripts/lib/codeServer.mjs';
+import { runNeovim } from './neovim.mjs';
 import { SAMPLE, articles, corpusDir, firstInternalReference, openingWords, positionOf, squash } from './treatyText.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const NVIM = process.env.PACTA_NVIM || 'nvim';
-const SERVER = path.join(repoRoot, 'bin', 'pacta-language-server.js');
 const ARTICLE_51 = /inherent right of individual or collective self-defen[cs]e/;
+const TREATY = 'partnership-treaty.treaty.txt';
+const CHARTER = 'un_charter.treaty.txt';
 
-let tmp;
+let session;
 let answers;
 let treatyText;
 let charterText;
@@ -51,20 +48,9 @@ function flatten(symbols, out = []) {
 
 describe('Pacta in Neovim (headless, LSP over stdio)', { timeout: 120_000 }, () => {
   before(() => {
-    const v = spawnSync(NVIM, ['--version'], { encoding: 'utf8' });
-    assert.equal(v.status, 0, `Neovim not found ("${NVIM}"): apt-get install -y neovim (or set PACTA_NVIM)`);
-    assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'server', 'server.js')), 'dist/server/server.js is missing: run `npm run build`');
     assert.ok(fs.existsSync(SAMPLE), `the sample ${SAMPLE} is missing`);
-
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pacta-nvim-'));
-    const workspace = path.join(tmp, 'workspace');
-    fs.mkdirSync(workspace);
     treatyText = fs.readFileSync(SAMPLE, 'utf8');
     charterText = fs.readFileSync(path.join(corpusDir(), 'un_charter_en.txt'), 'utf8');
-    const treatyPath = path.join(workspace, 'partnership-treaty.treaty.txt');
-    charterPath = path.join(workspace, 'un_charter.treaty.txt');
-    fs.writeFileSync(treatyPath, treatyText);
-    fs.writeFileSync(charterPath, charterText);
 
     const charterRef = positionOf(treatyText, 'Article 51 of the Charter of the United Nations');
     const internal = firstInternalReference(treatyText);
@@ -76,32 +62,13 @@ describe('Pacta in Neovim (headless, LSP over stdio)', { timeout: 120_000 }, () 
       definitionInternal: { method: 'textDocument/definition', position: onNumber(internal, internal.n) },
       symbols: { method: 'textDocument/documentSymbol' },
     };
-    const r = spawnSync(NVIM, ['--headless', '-n', '-i', 'NONE', '-u', path.join(here, 'nvim-init.lua')], {
-      encoding: 'utf8',
-      timeout: 90_000,
-      env: {
-        ...process.env,
-        XDG_CACHE_HOME: path.join(tmp, 'cache'), // nvim's lsp.log goes here, not into ~/.cache
-        XDG_STATE_HOME: path.join(tmp, 'state'),
-        XDG_CONFIG_HOME: path.join(tmp, 'config'),
-        XDG_DATA_HOME: path.join(tmp, 'data'),
-        PACTA_SERVER_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
-        PACTA_FILE: treatyPath,
-        PACTA_ROOT: workspace,
-        PACTA_QUERIES: JSON.stringify(queries),
-      },
-    });
-    const m = /PACTA-JSON-BEGIN\n([\s\S]*?)\nPACTA-JSON-END/.exec(r.stdout ?? '');
-    assert.ok(m, `Neovim printed no results (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}).\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
-    answers = JSON.parse(m[1]);
-    assert.equal(answers.error, undefined, `Neovim client: ${answers.error}`);
+    session = runNeovim({ name: 'nvim', files: { [TREATY]: treatyText, [CHARTER]: charterText }, open: TREATY, queries });
+    ({ answers } = session);
+    charterPath = session.file(CHARTER);
     answers.internal = internal;
-    if (process.env.PACTA_DEBUG) console.error(JSON.stringify(answers, null, 1).slice(0, 3000));
   });
 
-  after(() => {
-    if (tmp && !process.env.PACTA_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('hover on "Article 51 of the Charter of the United Nations" shows the Charter\'s words', () => {
     const a = answers.hoverCharter;
@@ -128,7 +95,7 @@ describe('Pacta in Neovim (headless, LSP over stdio)', { timeout: 120_000 }, () 
     const d = answers.definitionInternal;
     assert.equal(d.error, undefined, JSON.stringify(d.error));
     const at = landing(d.result);
-    assert.equal(path.basename(at.file), 'partnership-treaty.treaty.txt');
+    assert.equal(path.basename(at.file), TREATY);
     assert.equal(at.line, internal.article.line, `Article ${internal.n} is on line ${internal.article.line + 1}`);
   });
 

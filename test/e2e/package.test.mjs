@@ -10,24 +10,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {
-  ensureCodeServer,
-  freePort,
-  installExtension,
-  makeIsolatedDirs,
-  packageVsix,
-  repoRoot,
-  startCodeServer,
-  stopProcess,
-  writeUserSettings,
-} from '../../scripts/lib/codeServer.mjs';
+import { packageVsix, repoRoot } from '../../scripts/lib/codeServer.mjs';
 import { SAMPLE, articles, corpusDir } from './treatyText.mjs';
+import { CHROMIUM, startWorkbench } from './workbench.mjs';
 
-const CHROMIUM = process.env.PACTA_CHROMIUM || '/usr/bin/chromium';
-const SHOTS = path.join(repoRoot, 'docs', 'screenshots');
-const FAILURES = path.join(repoRoot, '.e2e', 'failures');
 const SCHEMA = path.resolve(repoRoot, '../shared/schemas/akn3/akomantoso30.xsd');
 const TREATY = 'partnership-treaty.treaty.txt';
 /** The largest .vsix we accept: the bundles are minified, nothing else is big. */
@@ -56,63 +43,6 @@ function zipEntries(file) {
   return out;
 }
 
-/** Starts code-server with the .vsix installed and a browser on the workspace. */
-async function openWorkbench({ name, vsix, workspaceFiles, settings }) {
-  const { chromium } = await import('playwright-core').catch(() => {
-    throw new Error('playwright-core is not installed: run `npm ci`');
-  });
-  const bin = ensureCodeServer();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `pacta-${name}-`));
-  const workspace = path.join(tmp, 'workspace');
-  fs.mkdirSync(workspace);
-  for (const [file, text] of Object.entries(workspaceFiles)) fs.writeFileSync(path.join(workspace, file), text);
-  const dirs = makeIsolatedDirs(path.join(tmp, 'code-server'));
-  writeUserSettings(dirs, { 'editor.minimap.enabled': false, 'editor.wordWrap': 'on', ...settings });
-  installExtension(bin, vsix, dirs);
-  assert.ok(fs.readdirSync(dirs.extensions).some((d) => d.startsWith('pacta.pacta-')), `the .vsix did not install into ${dirs.extensions}`);
-  const port = await freePort();
-  const logFile = path.join(tmp, 'code-server.log');
-  const server = await startCodeServer({ bin, dirs, port, workspace, logFile });
-  const context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const consoleLines = [];
-  page.on('console', (m) => consoleLines.push(m.text()));
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
-  const close = async () => {
-    await context.close().catch(() => {});
-    await stopProcess(server);
-    if (!process.env.PACTA_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
-  };
-  return { page, workspace, logFile, consoleLines, close };
-}
-
-/** Opens a file by clicking it in the Explorer, as a user does. */
-async function openFromExplorer(page, name) {
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: 60_000 });
-  await page.waitForFunction(
-    (n) => document.querySelector('.tabs-container .tab.active .label-name')?.textContent?.trim() === n,
-    name, { timeout: 60_000 },
-  );
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 20_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 20_000 })
-    .catch(() => assert.fail(`the Command Palette has no "${title}"`));
-  await page.keyboard.press('Enter');
-}
-
 /** Waits for the Pacta status bar item to read "N articles · Language"; returns its text. */
 async function statusItem(page, want) {
   const read = () => page.locator('.statusbar-item').allInnerTexts().then((t) => t.map((s) => s.trim()));
@@ -121,38 +51,6 @@ async function statusItem(page, want) {
     want.source, { timeout: 120_000 },
   ).catch(async () => assert.fail(`no status bar item matches ${want}; items: ${JSON.stringify(await read())}`));
   return (await read()).find((t) => want.test(t));
-}
-
-/**
- * Shows the Pacta output and waits for a line matching `re`. The output view is virtualised and
- * follows the end of the log, so an early line can be out of the DOM: on each try, scroll the
- * output to its top as well; and run the command again in case the palette lost the keystroke.
- */
-async function outputShows(page, re, what) {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    await runCommand(page, 'Pacta: Show Output');
-    const seen = () => page.waitForFunction(
-      (src) => [...document.querySelectorAll('.part.panel .view-lines')].some((e) => new RegExp(src).test((e.textContent ?? '').replace(/\u00a0/g, ' '))),
-      re.source, { timeout: 10_000 },
-    ).then(() => true, () => false);
-    if (await seen()) return;
-    const editor = page.locator('.part.panel .monaco-editor .view-lines').first();
-    if (await editor.isVisible().catch(() => false)) {
-      await editor.click().catch(() => {});
-      await page.keyboard.press('Control+Home');
-      if (await seen()) return;
-    }
-  }
-  assert.fail(`${what}: ${await outputText(page)}`);
-}
-
-async function outputText(page) {
-  return (await page.locator('.part.panel .view-lines').allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
-}
-
-async function shot(page, name) {
-  fs.mkdirSync(FAILURES, { recursive: true });
-  await page.screenshot({ path: path.join(FAILURES, `${name}.png`) }).catch(() => {});
 }
 
 const treatyText = fs.readFileSync(SAMPLE, 'utf8');
@@ -197,32 +95,27 @@ describe('the .vsix', () => {
 describe('installed from the .vsix into code-server (desktop extension host)', { timeout: 600_000 }, () => {
   let wb;
   before(async () => {
-    wb = await openWorkbench({
+    wb = await startWorkbench({
       name: 'vsix',
       vsix,
-      workspaceFiles: { [TREATY]: treatyText, 'un_charter.treaty.txt': fs.readFileSync(path.join(corpusDir(), 'un_charter_en.txt'), 'utf8') },
-      settings: {},
+      files: { [TREATY]: treatyText, 'un_charter.treaty.txt': fs.readFileSync(path.join(corpusDir(), 'un_charter_en.txt'), 'utf8') },
     });
   });
-  after(async () => wb?.close());
+  after(async () => wb?.stop());
 
   it('activates on a treaty text: the status bar shows its article count and language', async () => {
-    try {
-      await openFromExplorer(wb.page, TREATY);
+    await wb.step('activate', async () => {
+      await wb.quickOpen(TREATY);
       const text = await statusItem(wb.page, new RegExp(`\\b${ARTICLE_COUNT} articles · English`));
       assert.match(text, /articles · English/);
       await wb.page.waitForTimeout(300);
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await wb.page.screenshot({ path: path.join(SHOTS, 'status-bar.png'), clip: { x: 600, y: 780, width: 800, height: 80 } });
-    } catch (err) {
-      await shot(wb.page, 'vsix-activate');
-      throw err;
-    }
+      await wb.screenshot('status-bar.png', { clip: { x: 600, y: 780, width: 800, height: 80 } });
+    });
   });
 
   it('"Pacta: Export as Akoma Ntoso" saves partnership-treaty.akn.xml beside it, opens it, and it validates', async () => {
-    try {
-      await runCommand(wb.page, 'Pacta: Export as Akoma Ntoso');
+    await wb.step('export', async () => {
+      await wb.runCommand('Pacta: Export as Akoma Ntoso');
       const out = path.join(wb.workspace, 'partnership-treaty.akn.xml');
       // It opens beside the text, in a second editor group: look at every group's tabs.
       await wb.page.waitForFunction(
@@ -244,48 +137,39 @@ describe('installed from the .vsix into code-server (desktop extension host)', {
       await wb.page.keyboard.press('Enter');
       await wb.page.keyboard.press('Control+L'); // select the line, so it stands out
       await wb.page.waitForTimeout(600);
-      await wb.page.screenshot({ path: path.join(SHOTS, 'export-akn.png') });
-    } catch (err) {
-      await shot(wb.page, 'vsix-export');
-      throw err;
-    }
+      await wb.screenshot('export-akn.png');
+    });
   });
 
   it('"Pacta: Show Output" shows the log of the desktop (Node) language server', async () => {
-    try {
-      await outputShows(wb.page, /Exported .*partnership-treaty\.akn\.xml/, 'the Pacta output does not show the export');
-    } catch (err) {
-      await shot(wb.page, 'vsix-output');
-      throw err;
-    }
+    await wb.step('output', async () => {
+      await wb.outputShows(/Exported .*partnership-treaty\.akn\.xml/, 'the Pacta output does not show the export');
+    });
   });
 });
 
 describe('the web extension in code-server\'s browser extension host (language server in a Web Worker)', { timeout: 600_000 }, () => {
   let wb;
   before(async () => {
-    wb = await openWorkbench({
+    wb = await startWorkbench({
       name: 'web',
       vsix,
-      workspaceFiles: { [TREATY]: treatyText },
+      files: { [TREATY]: treatyText },
       // "ui" puts an extension that has a browser entry into the web worker extension host
       // of the browser, as in VS Code for the Web.
       settings: { 'remote.extensionKind': { 'pacta.pacta': ['ui'] } },
     });
   });
-  after(async () => wb?.close());
+  after(async () => wb?.stop());
 
   it('loads dist/web/extension.js, starts dist/web/server.js as a worker, and the status bar item comes from it', async () => {
-    try {
-      await openFromExplorer(wb.page, TREATY);
+    await wb.step('extension', async () => {
+      await wb.quickOpen(TREATY);
       await statusItem(wb.page, new RegExp(`\\b${ARTICLE_COUNT} articles · English`));
-      await outputShows(wb.page, /starting the language server in a Web Worker/, `the Pacta output is not the web extension's (console: ${wb.consoleLines.filter((l) => /pacta/i.test(l)).join('\n')})`);
+      await wb.outputShows(/starting the language server in a Web Worker/, `the Pacta output is not the web extension's (console: ${wb.consoleLines.filter((l) => /pacta/i.test(l)).join('\n')})`);
       assert.ok(!wb.consoleLines.some((l) => /Activating extension 'pacta\.pacta' failed/.test(l)), wb.consoleLines.join('\n'));
       await wb.page.waitForTimeout(300);
-      await wb.page.screenshot({ path: path.join(SHOTS, 'web-extension.png') });
-    } catch (err) {
-      await shot(wb.page, 'web-extension');
-      throw err;
-    }
+      await wb.screenshot('web-extension.png');
+    });
   });
 });

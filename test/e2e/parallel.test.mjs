@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../scripts/lib/codeServer.mjs';
-import { SHOTS, lineStarting, squash, startWorkbench } from './workbench.mjs';
+import { lineStarting, squash, startWorkbench } from './workbench.mjs';
 
 const EN = 'disaster-relief.en.treaty.txt';
 const KO = 'disaster-relief.ko.treaty.txt';
@@ -51,8 +51,7 @@ describe('Parallel language versions in VS Code', { timeout: 300_000 }, () => {
       assert.equal(pos.line, want);
       assert.match(groups[1].text, /제4조 \(비용\)/);
       assert.match(squash(groups[1].text), /지원국은 자국이 보내는 지원의 비용을 부담한다/);
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await wb.page.screenshot({ path: path.join(SHOTS, 'parallel.png') });
+      await wb.screenshot('parallel.png');
     });
   });
 

@@ -34,35 +34,6 @@ function serverPids() {
   return pids;
 }
 
-/** Hovers the mouse over (line, column) and returns the hover text once it matches `expect`. */
-async function hoverAt(line, column, expect) {
-  const page = wb.page;
-  // The cursor's place on screen moves when code lenses and inlay hints arrive late:
-  // measure it again before every nudge.
-  const measure = async () => {
-    await wb.goTo(line, column);
-    const box = await page.locator('.editor-instance .cursors-layer .cursor').first().boundingBox();
-    assert.ok(box, 'the editor cursor is not on screen');
-    return { x: box.x + 4, y: box.y + box.height / 2 };
-  };
-  let { x, y } = await measure();
-  const read = async () => squash((await page.locator('.monaco-hover-content').allInnerTexts()).join(' '));
-  await page.mouse.move(x - 40, y + 40);
-  await page.mouse.move(x, y, { steps: 5 });
-  let last = '';
-  for (let i = 0; i < 80 && !expect.test(last); i++) {
-    await page.waitForTimeout(250);
-    last = await read();
-    // Wiggle now and then: a hover asked while the server was down is asked again.
-    if (i % 4 === 3 && !expect.test(last)) {
-      ({ x, y } = await measure());
-      await page.mouse.move(x - 40, y + 40);
-      await page.mouse.move(x + (i % 8 === 3 ? 1 : 0), y, { steps: 3 });
-    }
-  }
-  return last;
-}
-
 /** The editor shows the added text and its tab is marked as modified (not saved). */
 async function unsavedState() {
   const tabClass = (await wb.page.locator('.tabs-container .tab.active').first().getAttribute('class')) ?? '';
@@ -107,7 +78,7 @@ describe('the language server dies with unsaved edits open (VS Code)', { timeout
       await wb.page.keyboard.insertText(ADDED);
       await wb.page.keyboard.press('Escape');
       await wb.until(unsavedState, (s) => s.dirty && s.shown, 'the editor shows the unsaved Article 15');
-      const h = await hoverAt(refLine, refColumn, /Article 15/);
+      const h = await wb.hoverAt(refLine, refColumn, /Article 15/, 80);
       assert.match(h, /review this Treaty every ten years/, `hover before the crash: ${h}`);
     });
 
@@ -119,7 +90,7 @@ describe('the language server dies with unsaved edits open (VS Code)', { timeout
       process.kill(first[0], 'SIGKILL');
       // The client starts a new process and sends it the open document, unsaved text included.
       const second = await wb.until(() => serverPids().filter((p) => p !== first[0]), (ps) => ps.length === 1, 'a new server process', 240);
-      const h = await hoverAt(refLine, refColumn, /review this Treaty every ten years/);
+      const h = await wb.hoverAt(refLine, refColumn, /review this Treaty every ten years/, 80);
       restartMs = Date.now() - killedAt;
       assert.match(h, /review this Treaty every ten years/, `hover after the restart: ${h}`);
       assert.ok(await editorHoldsUnsavedText(), 'the unsaved text is still in the editor, still unsaved');
@@ -130,7 +101,7 @@ describe('the language server dies with unsaved edits open (VS Code)', { timeout
       const [pid] = serverPids();
       process.kill(pid, 'SIGKILL');
       await wb.until(() => serverPids().filter((p) => p !== pid), (ps) => ps.length === 1, 'a third server process', 240);
-      const h = await hoverAt(refLine, refColumn, /review this Treaty every ten years/);
+      const h = await wb.hoverAt(refLine, refColumn, /review this Treaty every ten years/, 80);
       assert.match(h, /review this Treaty every ten years/, `hover after the second restart: ${h}`);
       assert.equal(await noticesInCenter(), 1, 'one notification for two restarts');
       assert.ok(await editorHoldsUnsavedText(), 'the unsaved text survived two crashes');

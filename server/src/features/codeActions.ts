@@ -26,9 +26,9 @@ export function codeActions(doc: TreatyDocument, uri: string, range: Range, look
   const from = lines.offsetAt(range.start);
   const to = lines.offsetAt(range.end);
   const out: CodeAction[] = [];
-  for (const f of findings(doc, lookup, options.diagnostics)) {
-    // Ends inclusive: a cursor just after "Article 25" still gets its fixes.
-    if (f.span.end < from || f.span.start > to) continue;
+  // Only the findings under the range are worded: a document may have hundreds of thousands.
+  // (Ends inclusive: a cursor just after "Article 25" still gets its fixes.)
+  for (const f of findings(doc, lookup, options.diagnostics, { start: from, end: to })) {
     const diagnostic = diagnosticFor(doc, uri, f, options.diagnostics);
     for (const fix of f.fixes) {
       const edits: TextEdit[] = fix.edits.map((e) => ({ range: toRange(lines, e.span), newText: e.newText }));

@@ -4,7 +4,7 @@
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { walk, type TreatyDocument } from '../model';
 import { linesOf, toPosition } from './convert';
-import { articleCitations, toLocations, type SourceDocument } from './references';
+import { articleCitations, toLocations, type WorkspaceSource } from './references';
 
 export interface CodeLensOptions {
   /**
@@ -15,7 +15,7 @@ export interface CodeLensOptions {
   showReferencesCommand?: string;
 }
 
-export function codeLenses(doc: TreatyDocument, uri: string, sources: readonly SourceDocument[], options: CodeLensOptions = {}): CodeLens[] {
+export function codeLenses(doc: TreatyDocument, uri: string, sources: readonly WorkspaceSource[], options: CodeLensOptions = {}): CodeLens[] {
   const lines = linesOf(doc);
   const cited = articleCitations(doc, uri, sources);
   const lenses: CodeLens[] = [];

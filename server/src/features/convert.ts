@@ -1,6 +1,8 @@
 // Offsets (model) -> LSP positions and ranges. Shared by every feature.
 import type { Position, Range } from 'vscode-languageserver-protocol';
 import { LineIndex, type Span, type TreatyDocument } from '../model';
+import { editedFrom } from '../model/incremental';
+import { lineIndexAfterEdit } from '../model/lines';
 
 const indexes = new WeakMap<TreatyDocument, LineIndex>();
 
@@ -8,7 +10,10 @@ const indexes = new WeakMap<TreatyDocument, LineIndex>();
 export function linesOf(doc: TreatyDocument): LineIndex {
   let lines = indexes.get(doc);
   if (!lines) {
-    lines = new LineIndex(doc.text);
+    // After a keystroke, the previous version's index shifted: a 5 MB text is not read again.
+    const from = editedFrom(doc);
+    const before = from && indexes.get(from.doc);
+    lines = before ? lineIndexAfterEdit(before, from.change, doc.text) : new LineIndex(doc.text);
     indexes.set(doc, lines);
   }
   return lines;

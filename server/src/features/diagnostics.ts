@@ -37,6 +37,12 @@ export interface DiagnosticsOptions {
   levels: Readonly<Record<FindingKind, DiagnosticLevel>>;
   /** Reference texts, eIds or instrument titles not to report (compared without case or extra spaces). */
   ignore: readonly string[];
+  /**
+   * `pacta.diagnostics.maxPerDocument`: `diagnostics` gives the first this many findings in text
+   * order and one more diagnostic saying how many it leaves out; the rest are counted, never worded.
+   * Undefined: all of them (the CLI, code actions).
+   */
+  maxPerDocument?: number;
 }
 
 export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = {
@@ -77,33 +83,77 @@ const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
 };
 
-/** Every finding of the enabled kinds that the ignore list does not silence, in text order. */
-export function findings(doc: TreatyDocument, lookup?: InstrumentLookup, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Finding[] {
+/**
+ * A finding before it is worded: enough to filter, sort and count it. Wording (the model's
+ * explanation, "Did you mean" candidates, line numbers) is left to `word`, so findings a
+ * capped list drops cost only their detection.
+ */
+interface PendingFinding {
+  kind: FindingKind;
+  span: Span;
+  ignoreKey: string;
+  ref?: Reference;
+  fault?: NumberingFault;
+  word(): Finding;
+}
+
+/** How many places an ambiguous reference lists (line numbers and related locations): linear, not references × twins. */
+const TWINS_LISTED = 3;
+
+/**
+ * Every finding of the enabled kinds that the ignore list does not silence, in text order.
+ * With `within`, only those whose span touches it (ends inclusive: a cursor just after
+ * "Article 25" still touches it).
+ */
+export function findings(doc: TreatyDocument, lookup?: InstrumentLookup, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS, within?: Span): Finding[] {
+  return pendingFindings(doc, lookup, options, within).map((f) => f.word());
+}
+
+function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefined, options: DiagnosticsOptions, within?: Span): PendingFinding[] {
   const on = (k: FindingKind) => options.levels[k] !== 'off';
-  const out: Finding[] = [];
+  const touches = (span: Span) => !within || (span.end >= within.start && span.start <= within.end);
+  const out: PendingFinding[] = [];
   const duplicates = on('ambiguousReference') ? duplicateIds(doc) : new Map<string, Provision[]>();
   const hasArticles = doc.byId.has('art_1') || [...doc.byId.values()].some((p) => p.kind === 'article');
   const omitted = omittedArticles(doc);
 
   for (const ref of doc.references) {
+    if (!touches(ref.range)) continue;
     if (inEditorialNote(doc, ref)) continue;
     if (ref.instrument) {
+      const instrument = ref.instrument;
       const res = resolveReference(doc, ref, lookup);
       if (res.instrumentFound === false) {
         if (on('instrumentNotFound')) {
           out.push({
             kind: 'instrumentNotFound',
             span: ref.range,
-            message: sentence(res.problem ?? `the text of the ${ref.instrument.title} is not available`),
-            ignoreKey: ref.instrument.title,
-            fixes: [],
+            ignoreKey: instrument.title,
             ref,
+            word: () => ({
+              kind: 'instrumentNotFound',
+              span: ref.range,
+              message: sentence(res.problem ?? `the text of the ${instrument.title} is not available`),
+              ignoreKey: instrument.title,
+              fixes: [],
+              ref,
+            }),
           });
         }
       } else if (res.problem && on('brokenExternalReference')) {
-        const target = res.targets.find((t) => t.doc)?.doc;
-        const fixes = target ? numberFixes(ref, target, (eId) => !target.byId.has(eId), undefined) : [];
-        out.push({ kind: 'brokenExternalReference', span: ref.range, message: withSuggestions(res.problem, fixes), ignoreKey: squash(ref.text), fixes, ref });
+        const problem = res.problem;
+        const ignoreKey = squash(ref.text);
+        out.push({
+          kind: 'brokenExternalReference',
+          span: ref.range,
+          ignoreKey,
+          ref,
+          word: () => {
+            const target = res.targets.find((t) => t.doc)?.doc;
+            const fixes = target ? numberFixes(ref, target, (eId) => !target.byId.has(eId), undefined) : [];
+            return { kind: 'brokenExternalReference', span: ref.range, message: withSuggestions(problem, fixes), ignoreKey, fixes, ref };
+          },
+        });
       }
       continue;
     }
@@ -111,44 +161,67 @@ export function findings(doc: TreatyDocument, lookup?: InstrumentLookup, options
       if (!on('brokenReference') || !hasArticles) continue;
       if (ref.relative && !insideArticle(doc, ref)) continue;
       if (omitted.length && citesOnlyOmitted(doc, ref, omitted)) continue;
-      const fixes = numberFixes(ref, doc, (eId) => !doc.byId.has(eId), enclosingScope(doc, ref));
+      const ignoreKey = squash(ref.text);
       out.push({
         kind: 'brokenReference',
         span: ref.range,
-        message: withSuggestions(ref.problem ?? 'this reference does not resolve', fixes),
-        ignoreKey: squash(ref.text),
-        fixes,
+        ignoreKey,
         ref,
+        word: () => {
+          const fixes = numberFixes(ref, doc, (eId) => !doc.byId.has(eId), enclosingScope(doc, ref));
+          return { kind: 'brokenReference', span: ref.range, message: withSuggestions(ref.problem ?? 'this reference does not resolve', fixes), ignoreKey, fixes, ref };
+        },
       });
       continue;
     }
     const twins = duplicates.size ? ambiguousToken(ref, duplicates) : undefined;
     if (twins) {
-      const lines = linesOf(doc);
-      const where = twins.map((p) => lines.positionAt(p.labelRange.start).line + 1);
+      const ignoreKey = squash(ref.text);
       out.push({
         kind: 'ambiguousReference',
         span: ref.range,
-        message: `“${squash(ref.text)}” is ambiguous: ${provisionLabel(twins[0])} occurs ${times(twins.length)} (lines ${listWords(where.map(String))}); it is read as the one on line ${where[0]}`,
-        ignoreKey: squash(ref.text),
-        fixes: [],
+        ignoreKey,
         ref,
-        related: twins.map((p) => ({ span: p.labelRange, message: provisionLabel(p) })),
+        word: () => {
+          // Only the first few twins are named: every reference to one of n twins naming all n costs n².
+          const listed = twins.length <= TWINS_LISTED + 1 ? twins : twins.slice(0, TWINS_LISTED);
+          const lines = linesOf(doc);
+          const where = listed.map((p) => String(lines.positionAt(p.labelRange.start).line + 1));
+          const rest = twins.length - listed.length;
+          const lineList = rest ? `${where.join(', ')} and ${count(rest)} more` : listWords(where);
+          return {
+            kind: 'ambiguousReference',
+            span: ref.range,
+            message: `“${ignoreKey}” is ambiguous: ${provisionLabel(twins[0])} occurs ${times(twins.length)} (lines ${lineList}); it is read as the one on line ${where[0]}`,
+            ignoreKey,
+            fixes: [],
+            ref,
+            related: listed.map((p) => ({ span: p.labelRange, message: provisionLabel(p) })),
+          };
+        },
       });
     }
   }
 
   if (on('numbering')) {
     for (const fault of numberingFaults(doc)) {
+      if (!touches(fault.span)) continue;
       if (omitted.length && gapIsOmitted(fault, omitted)) continue;
+      const ignoreKey = fault.provision.eId;
       out.push({
         kind: 'numbering',
         span: fault.span,
-        message: sentence(fault.message),
-        ignoreKey: fault.provision.eId,
-        fixes: [],
+        ignoreKey,
         fault,
-        related: fault.other ? [{ span: fault.other.labelRange, message: `the earlier ${provisionLabel(fault.other)}` }] : undefined,
+        word: () => ({
+          kind: 'numbering',
+          span: fault.span,
+          message: sentence(fault.message),
+          ignoreKey,
+          fixes: [],
+          fault,
+          related: fault.other ? [{ span: fault.other.labelRange, message: `the earlier ${provisionLabel(fault.other)}` }] : undefined,
+        }),
       });
     }
   }
@@ -159,9 +232,31 @@ export function findings(doc: TreatyDocument, lookup?: InstrumentLookup, options
     .sort((a, b) => a.span.start - b.span.start);
 }
 
-/** LSP diagnostics for a document: `source` "pacta", `code` the finding kind. */
+/**
+ * LSP diagnostics for a document: `source` "pacta", `code` the finding kind. Past
+ * `options.maxPerDocument` findings, one Information diagnostic (code `moreNotShown`), at the
+ * first finding left out, says how many more there are.
+ */
 export function diagnostics(doc: TreatyDocument, uri: string, lookup?: InstrumentLookup, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Diagnostic[] {
-  return findings(doc, lookup, options).map((f) => diagnosticFor(doc, uri, f, options));
+  const all = pendingFindings(doc, lookup, options);
+  const max = options.maxPerDocument ?? Infinity;
+  if (all.length <= max) return all.map((f) => diagnosticFor(doc, uri, f.word(), options));
+  const out = all.slice(0, max).map((f) => diagnosticFor(doc, uri, f.word(), options));
+  out.push(moreNotShown(doc, all[max].span, max, all.length - max));
+  return out;
+}
+
+/** The note that ends a capped list of diagnostics. */
+function moreNotShown(doc: TreatyDocument, at: Span, shown: number, more: number): Diagnostic {
+  return {
+    range: toRange(linesOf(doc), at),
+    severity: DiagnosticSeverity.Information,
+    source: 'pacta',
+    code: 'moreNotShown',
+    message:
+      `Pacta shows the first ${count(shown)} problems in this document; ${count(more)} more, from here to the end, are not shown. ` +
+      'Fix those shown, or raise the setting pacta.diagnostics.maxPerDocument, to see the rest.',
+  };
 }
 
 /** One finding as an LSP diagnostic. */
@@ -182,7 +277,7 @@ export function diagnosticFor(doc: TreatyDocument, uri: string, f: Finding, opti
 }
 
 /** Everything a finding may be silenced by: its text, the eIds it names, the cited instrument. */
-function ignoreKeys(f: Finding): string[] {
+function ignoreKeys(f: Pick<Finding, 'ignoreKey' | 'ref' | 'fault'>): string[] {
   const keys = [f.ignoreKey];
   if (f.ref) {
     keys.push(f.ref.text);
@@ -316,7 +411,12 @@ function ambiguousToken(ref: Reference, duplicates: Map<string, Provision[]>): P
 }
 
 function times(n: number): string {
-  return n === 2 ? 'twice' : `${n} times`;
+  return n === 2 ? 'twice' : `${count(n)} times`;
+}
+
+/** 1000 -> "1,000", as the rest of Pacta's messages write numbers. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function listWords(items: string[], last = 'and'): string {

@@ -27,21 +27,76 @@ export function symbolKind(kind: ProvisionKind): SymbolKind {
   return KIND[kind] ?? SymbolKind.Object;
 }
 
+export interface OutlineOptions {
+  /**
+   * The most symbols the outline holds (pacta.outline.maxSymbols). Past it, points and then
+   * paragraphs are left out: an outline of 30,000 entries is too slow to build and send after
+   * every keystroke, and nobody scrolls it. Articles and the containers above them always stay.
+   */
+  maxSymbols?: number;
+}
+
+export interface Outline {
+  symbols: DocumentSymbol[];
+  /** The kinds left out to stay within maxSymbols, deepest first; empty when complete. */
+  omitted: ProvisionKind[];
+  /** How many provisions the full outline would have held. */
+  total: number;
+}
+
+/** Kinds that may be left out of a long outline, in the order they go. */
+const DROPPABLE: ProvisionKind[] = ['point', 'paragraph'];
+
 /** The outline of a document: the root's children and everything below them. */
-export function documentSymbols(doc: TreatyDocument): DocumentSymbol[] {
+export function documentSymbols(doc: TreatyDocument, options: OutlineOptions = {}): DocumentSymbol[] {
+  return outline(doc, options).symbols;
+}
+
+export function outline(doc: TreatyDocument, options: OutlineOptions = {}): Outline {
+  const counts = countKinds(doc.root);
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  const omitted: ProvisionKind[] = [];
+  const max = options.maxSymbols;
+  if (max !== undefined && max > 0) {
+    let kept = total;
+    for (const kind of DROPPABLE) {
+      if (kept <= max) break;
+      const n = counts.get(kind) ?? 0;
+      if (n === 0) continue; // nothing to leave out at this level: do not claim it
+      kept -= n;
+      omitted.push(kind);
+    }
+  }
+  const skip = new Set(omitted);
   const lines = linesOf(doc);
   const convert = (p: Provision): DocumentSymbol => {
     const range = toRange(lines, p.range);
     let selectionRange = toRange(lines, p.labelRange);
     // VS Code rejects the whole outline if one selectionRange is outside its range.
     if (!containsRange(range, selectionRange)) selectionRange = { start: range.start, end: range.start };
+    const children: DocumentSymbol[] = [];
+    for (const c of p.children) if (!skip.has(c.kind)) children.push(convert(c));
     return {
       name: outlineName(p) || provisionLabel(p) || p.kind, // an empty name is an error in VS Code
       kind: symbolKind(p.kind),
       range,
       selectionRange,
-      children: p.children.map(convert),
+      children,
     };
   };
-  return doc.root.children.map(convert);
+  const symbols: DocumentSymbol[] = [];
+  for (const c of doc.root.children) if (!skip.has(c.kind)) symbols.push(convert(c));
+  return { symbols, omitted, total };
+}
+
+function countKinds(root: Provision): Map<ProvisionKind, number> {
+  const counts = new Map<ProvisionKind, number>();
+  const stack = [...root.children];
+  while (stack.length) {
+    const p = stack.pop()!;
+    counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+    for (const c of p.children) stack.push(c);
+  }
+  return counts;
 }

@@ -13,11 +13,17 @@
 //   - a reference whose written numbers name P ("Part XI, section 4" names Part XI).
 // Where a written number names P, the location is those number characters (what a
 // renumbering rewrites); otherwise it is the whole reference.
-import type { Location, Position } from 'vscode-languageserver-protocol';
+//
+// Closed files of a large workspace come as summaries (`SummarySource`): only their references
+// to other instruments, with positions, and the workspace's answer to which document each
+// citation finds. Other files can cite a provision only through such references, so the
+// same rule applies to them without their text.
+import type { Location, Position, Range } from 'vscode-languageserver-protocol';
 import {
   provisionAt,
   referenceAt,
   resolveReference,
+  type InstrumentCitation,
   type InstrumentLookup,
   type Provision,
   type Reference,
@@ -34,6 +40,31 @@ export interface SourceDocument {
   lookup?: InstrumentLookup;
 }
 
+/** A reference to another instrument in a summarised file (workspace/summary.ts `CitingReference`). */
+export interface SummaryReference {
+  instrument: InstrumentCitation;
+  key: string;
+  range: Range;
+  /** eIds of the targets in the cited instrument. */
+  targets: readonly string[];
+  numbers: ReadonlyArray<{ eId: string; range: Range }>;
+}
+
+/** A closed file, known by its references to other instruments. */
+export interface SummarySource {
+  uri: string;
+  citations: readonly SummaryReference[];
+  /** The URI of the document the citation finds, as the workspace resolves it (undefined: none). */
+  locate: (ref: SummaryReference) => string | undefined;
+}
+
+/** What workspace-wide searches go through: parsed documents (open ones, tests) and summarised files. */
+export type WorkspaceSource = SourceDocument | SummarySource;
+
+function isParsed(src: WorkspaceSource): src is SourceDocument {
+  return (src as SourceDocument).doc !== undefined;
+}
+
 /** A provision asked about, with the document it lives in. */
 export interface Subject {
   uri: string;
@@ -47,6 +78,12 @@ export interface Citation {
   doc: TreatyDocument;
   span: Span;
   ref: Reference;
+}
+
+/** One place in a summarised file that cites a subject: a position, no text. */
+export interface SummaryCitation {
+  uri: string;
+  range: Range;
 }
 
 /** Kinds whose references include references to what they contain. */
@@ -102,26 +139,49 @@ export function citationsOf(subject: Subject, sources: readonly SourceDocument[]
   return out;
 }
 
+/** Every citation of the subject in summarised files, in document order per file. */
+export function summaryCitationsOf(subject: Subject, sources: readonly SummarySource[]): SummaryCitation[] {
+  const out: SummaryCitation[] = [];
+  for (const src of sources) {
+    for (const ref of src.citations) {
+      if (src.locate(ref) !== subject.uri) continue;
+      for (const range of summarySpans(ref, subject)) out.push({ uri: src.uri, range });
+    }
+  }
+  return out;
+}
+
 /**
  * For each article of `doc`, its citations in the sources (for "cited by N"). One pass
  * over every reference instead of one search per article.
  */
-export function articleCitations(doc: TreatyDocument, uri: string, sources: readonly SourceDocument[]): Map<Provision, Citation[]> {
-  const out = new Map<Provision, Citation[]>();
+export function articleCitations(doc: TreatyDocument, uri: string, sources: readonly WorkspaceSource[]): Map<Provision, Array<Citation | SummaryCitation>> {
+  const out = new Map<Provision, Array<Citation | SummaryCitation>>();
+  const add = (article: Provision, c: Citation | SummaryCitation) => {
+    let list = out.get(article);
+    if (!list) out.set(article, (list = []));
+    list.push(c);
+  };
   for (const src of sources) {
+    if (!isParsed(src)) {
+      for (const ref of src.citations) {
+        if (src.locate(ref) !== uri) continue;
+        const articles = new Set<Provision>();
+        for (const eId of ref.targets) {
+          const p = doc.byId.get(eId);
+          if (p) addArticle(articles, p);
+        }
+        for (const article of articles) for (const range of summarySpans(ref, { uri, doc, provision: article })) add(article, { uri: src.uri, range });
+      }
+      continue;
+    }
     for (const ref of src.doc.references) {
       if (!ref.instrument && src.doc !== doc) continue;
       const res = resolveReference(src.doc, ref, src.lookup);
       const articles = new Set<Provision>();
       for (const t of res.targets) if (t.provision && t.doc === doc) addArticle(articles, t.provision);
       for (const n of ref.numbers ?? []) if (n.provision && src.doc === doc) addArticle(articles, n.provision);
-      for (const article of articles) {
-        const spans = citingSpans(ref, res, { uri, doc, provision: article });
-        if (!spans.length) continue;
-        let list = out.get(article);
-        if (!list) out.set(article, (list = []));
-        for (const span of spans) list.push({ uri: src.uri, doc: src.doc, span, ref });
-      }
+      for (const article of articles) for (const span of citingSpans(ref, res, { uri, doc, provision: article })) add(article, { uri: src.uri, doc: src.doc, span, ref });
     }
   }
   return out;
@@ -154,6 +214,20 @@ function citingSpans(ref: Reference, res: Resolution, subject: Subject): Span[] 
   return [];
 }
 
+/** `citingSpans` for a summarised reference whose instrument is the subject's document. */
+function summarySpans(ref: SummaryReference, subject: Subject): Range[] {
+  const target = subject.provision;
+  const ranges: Range[] = [];
+  for (const n of ref.numbers) if (subject.doc.byId.get(n.eId) === target) ranges.push(n.range);
+  if (ranges.length) return ranges;
+  const deep = DEEP.has(target.kind);
+  for (const eId of ref.targets) {
+    const p = subject.doc.byId.get(eId);
+    if (p && (p === target || (deep && contains(target, p)))) return [ref.range];
+  }
+  return [];
+}
+
 function contains(outer: Provision, inner: Provision): boolean {
   for (let q: Provision | undefined = inner; q; q = q.parent) if (q === outer) return true;
   return false;
@@ -173,28 +247,33 @@ export function references(
   doc: TreatyDocument,
   uri: string,
   position: Position,
-  sources: readonly SourceDocument[],
+  sources: readonly WorkspaceSource[],
   includeDeclaration: boolean,
   lookup?: InstrumentLookup,
 ): Location[] | null {
   const subjects = subjectsAt(doc, uri, position, lookup);
   if (!subjects.length) return null;
+  const parsed = sources.filter(isParsed);
+  const summaries = sources.filter((s): s is SummarySource => !isParsed(s));
   const locations: Location[] = [];
   const seen = new Set<string>();
-  const push = (u: string, d: TreatyDocument, span: Span) => {
-    const key = `${u}#${span.start}:${span.end}`;
+  const push = (u: string, range: Range) => {
+    const key = `${u}#${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
     if (seen.has(key)) return;
     seen.add(key);
-    locations.push({ uri: u, range: toRange(linesOf(d), span) });
+    locations.push({ uri: u, range });
   };
   for (const s of subjects) {
-    if (includeDeclaration) push(s.uri, s.doc, s.provision.labelRange);
-    for (const c of citationsOf(s, sources)) push(c.uri, c.doc, c.span);
+    if (includeDeclaration) push(s.uri, toRange(linesOf(s.doc), s.provision.labelRange));
+    // A subject in a summarised file is cited by that file's own references too, which its summary leaves out.
+    const own = parsed.some((p) => p.uri === s.uri) ? [] : [{ uri: s.uri, doc: s.doc }];
+    for (const c of citationsOf(s, [...parsed, ...own])) push(c.uri, toRange(linesOf(c.doc), c.span));
+    for (const c of summaryCitationsOf(s, summaries)) push(c.uri, c.range);
   }
   return locations;
 }
 
 /** Locations of citations, for the "cited by N" lens and the client's references view. */
-export function toLocations(citations: readonly Citation[]): Location[] {
-  return citations.map((c) => ({ uri: c.uri, range: toRange(linesOf(c.doc), c.span) }));
+export function toLocations(citations: ReadonlyArray<Citation | SummaryCitation>): Location[] {
+  return citations.map((c) => ({ uri: c.uri, range: 'range' in c ? c.range : toRange(linesOf(c.doc), c.span) }));
 }

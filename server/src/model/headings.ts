@@ -164,30 +164,30 @@ export interface ListLabel {
   length: number;
 }
 
-const LIST_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Omit<ListLabel, 'length'> | undefined]> = [
-  [/^(\d{1,3})\.(?=[ \t]|$)[ \t]*/, (m) => ({ style: 'num-dot', num: m[1] })],
-  [/^\((\d{1,3})\)[ \t]*/, (m) => ({ style: 'num-paren', num: m[1] })],
-  [/^(\d{1,3})\)(?=[ \t]|$)[ \t]*/, (m) => ({ style: 'num-rparen', num: m[1] })],
-  [/^\(([a-z]{1,2}|[ivxl]{1,6})\)[ \t]*/, (m) => letterOrRoman(m[1], 'alpha-paren', 'roman-paren')],
-  [/^([a-z]{1,2}|[ivxl]{1,6})\)(?=[ \t])[ \t]*/, (m) => letterOrRoman(m[1], 'alpha-rparen', 'roman-rparen')],
-  [/^([a-z])\.(?=[ \t])[ \t]*/, (m) => ({ style: 'alpha-dot', num: m[1] })],
-  [/^\(([A-Z])\)[ \t]*/, (m) => ({ style: 'upper-paren', num: m[1] })],
-  [/^([\u2460-\u2473])[ \t]*/, (m) => ({ style: 'circled', num: String(m[1].charCodeAt(0) - 0x245f) })],
+const LIST_PATTERNS: Array<[RegExp, (m: RegExpExecArray, length: number) => ListLabel | undefined]> = [
+  [/^(\d{1,3})\.(?=[ \t]|$)[ \t]*/, (m, length) => ({ style: 'num-dot', num: m[1], length })],
+  [/^\((\d{1,3})\)[ \t]*/, (m, length) => ({ style: 'num-paren', num: m[1], length })],
+  [/^(\d{1,3})\)(?=[ \t]|$)[ \t]*/, (m, length) => ({ style: 'num-rparen', num: m[1], length })],
+  [/^\(([a-z]{1,2}|[ivxl]{1,6})\)[ \t]*/, (m, length) => letterOrRoman(m[1], 'alpha-paren', 'roman-paren', length)],
+  [/^([a-z]{1,2}|[ivxl]{1,6})\)(?=[ \t])[ \t]*/, (m, length) => letterOrRoman(m[1], 'alpha-rparen', 'roman-rparen', length)],
+  [/^([a-z])\.(?=[ \t])[ \t]*/, (m, length) => ({ style: 'alpha-dot', num: m[1], length })],
+  [/^\(([A-Z])\)[ \t]*/, (m, length) => ({ style: 'upper-paren', num: m[1], length })],
+  [/^([\u2460-\u2473])[ \t]*/, (m, length) => ({ style: 'circled', num: String(m[1].charCodeAt(0) - 0x245f), length })],
   // Arabic "1- …" (only before Arabic text: "1 - 2" in English prose is no label).
-  [/^(\d{1,3})[ \t]*[-\u2013][ \t]*(?=[\u0600-\u06ff])/, (m) => ({ style: 'num-dash', num: m[1] })],
-  [/^\(([\u0430-\u044f\u0451])\)[ \t]*/, (m) => ({ style: 'cyrillic-paren', num: m[1] })],
-  [/^\(([\u0621-\u064a]\u0640?)\)[ \t]*/, (m) => ({ style: 'arabic-paren', num: m[1] })],
-  [/^\(([一二三四五六七八九十]{1,3})\)[ \t]*/, (m) => ({ style: 'cjk-paren', num: chineseNum(m[1]) })],
-  [/^\(([子丑寅卯辰巳午未申酉戌亥])\)[ \t]*/, (m) => ({ style: 'branch-paren', num: m[1] })],
+  [/^(\d{1,3})[ \t]*[-\u2013][ \t]*(?=[\u0600-\u06ff])/, (m, length) => ({ style: 'num-dash', num: m[1], length })],
+  [/^\(([\u0430-\u044f\u0451])\)[ \t]*/, (m, length) => ({ style: 'cyrillic-paren', num: m[1], length })],
+  [/^\(([\u0621-\u064a]\u0640?)\)[ \t]*/, (m, length) => ({ style: 'arabic-paren', num: m[1], length })],
+  [/^\(([一二三四五六七八九十]{1,3})\)[ \t]*/, (m, length) => ({ style: 'cjk-paren', num: chineseNum(m[1]), length })],
+  [/^\(([子丑寅卯辰巳午未申酉戌亥])\)[ \t]*/, (m, length) => ({ style: 'branch-paren', num: m[1], length })],
 ];
 
 /** Labels that open with a character outside ASCII: 一、 （一） （子） а) ١. */
-const OTHER_SCRIPT_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Omit<ListLabel, 'length'> | undefined]> = [
-  [/^([〇零一二三四五六七八九十百]{1,4})、[ \t\u3000]*/, (m) => ({ style: 'cjk-comma', num: chineseNum(m[1]) })],
-  [/^（([一二三四五六七八九十]{1,3})）[ \t\u3000]*/, (m) => ({ style: 'cjk-paren', num: chineseNum(m[1]) })],
-  [/^（([子丑寅卯辰巳午未申酉戌亥])）[ \t\u3000]*/, (m) => ({ style: 'branch-paren', num: m[1] })],
-  [/^([\u0430-\u044f\u0451])\)(?=[ \t])[ \t]*/, (m) => ({ style: 'cyrillic-rparen', num: m[1] })],
-  [/^([\u0660-\u0669]{1,3})[ \t]*([.\-\u2013])[ \t]*/, (m) => ({ style: m[2] === '.' ? 'num-dot' : 'num-dash', num: asciiDigits(m[1]) })],
+const OTHER_SCRIPT_PATTERNS: Array<[RegExp, (m: RegExpExecArray, length: number) => ListLabel | undefined]> = [
+  [/^([〇零一二三四五六七八九十百]{1,4})、[ \t\u3000]*/, (m, length) => ({ style: 'cjk-comma', num: chineseNum(m[1]), length })],
+  [/^（([一二三四五六七八九十]{1,3})）[ \t\u3000]*/, (m, length) => ({ style: 'cjk-paren', num: chineseNum(m[1]), length })],
+  [/^（([子丑寅卯辰巳午未申酉戌亥])）[ \t\u3000]*/, (m, length) => ({ style: 'branch-paren', num: m[1], length })],
+  [/^([\u0430-\u044f\u0451])\)(?=[ \t])[ \t]*/, (m, length) => ({ style: 'cyrillic-rparen', num: m[1], length })],
+  [/^([\u0660-\u0669]{1,3})[ \t]*([.\-\u2013])[ \t]*/, (m, length) => ({ style: m[2] === '.' ? 'num-dot' : 'num-dash', num: asciiDigits(m[1]), length })],
 ];
 
 function chineseNum(s: string): string {
@@ -201,13 +201,13 @@ const LETTER_PATTERNS = LIST_PATTERNS.filter(([re]) => re.source.startsWith('^([
 
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
 
-function letterOrRoman(token: string, letter: ListStyle, roman: ListStyle): Omit<ListLabel, 'length'> | undefined {
+function letterOrRoman(token: string, letter: ListStyle, roman: ListStyle, length: number): ListLabel | undefined {
   const isRoman = ROMAN.test(token);
-  if (isRoman && token.length === 1) return { style: roman, num: token, alternative: letter };
-  if (isRoman) return { style: roman, num: token };
+  if (isRoman && token.length === 1) return { style: roman, num: token, alternative: letter, length };
+  if (isRoman) return { style: roman, num: token, length };
   // Two-letter labels only as doubled letters ("aa", "bb"), as long lists use them.
   if (token.length === 2 && token[0] !== token[1]) return undefined;
-  return { style: letter, num: token };
+  return { style: letter, num: token, length };
 }
 
 /** A paragraph number or point label at the start of a line. */
@@ -222,8 +222,8 @@ export function matchListLabel(line: string): ListLabel | undefined {
   for (const [re, build] of patterns) {
     const m = re.exec(line);
     if (!m) continue;
-    const label = build(m);
-    if (label) return { ...label, length: m[0].length };
+    const label = build(m, m[0].length);
+    if (label) return label;
   }
   return undefined;
 }

@@ -57,23 +57,52 @@ export function detectLanguage(text: string): TextLanguage {
   const noted = languageNote(text);
   if (noted) return LANGUAGES[noted] ?? { code: noted, iso639_2: noted, name: noted };
   const sample = text.slice(0, 20_000);
-  const count = (re: RegExp): number => sample.match(re)?.length ?? 0;
+  // One pass over the sample, counting characters by script (no array of matches).
+  let ko = 0;
+  let ru = 0;
+  let ar = 0;
+  let ja = 0;
+  let zh = 0;
+  let latin = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
+    else if (c >= 0xac00 && c <= 0xd7af) ko++;
+    else if (c >= 0x400 && c <= 0x4ff) ru++;
+    else if (c >= 0x600 && c <= 0x6ff) ar++;
+    else if (c >= 0x3040 && c <= 0x30ff) ja++;
+    else if (c >= 0x4e00 && c <= 0x9fff) zh++;
+  }
   const scripts: Array<[string, number]> = [
-    ['ko', count(/[\uac00-\ud7af]/g)],
-    ['ru', count(/[\u0400-\u04ff]/g)],
-    ['ar', count(/[\u0600-\u06ff]/g)],
-    ['ja', count(/[\u3040-\u30ff]/g)],
-    ['zh', count(/[\u4e00-\u9fff]/g)],
-    ['latin', count(/[A-Za-z\u00c0-\u024f]/g)],
+    ['ko', ko],
+    ['ru', ru],
+    ['ar', ar],
+    ['ja', ja],
+    ['zh', zh],
+    ['latin', latin],
   ];
   scripts.sort((a, b) => b[1] - a[1]);
   const [script, n] = scripts[0];
   if (n === 0) return LANGUAGES.und;
   // Japanese text is mostly kanji; any kana at all makes it Japanese rather than Chinese.
-  if (script === 'zh' && scripts.some(([s, k]) => s === 'ja' && k > 0)) return LANGUAGES.ja;
+  if (script === 'zh' && ja > 0) return LANGUAGES.ja;
   if (script !== 'latin') return LANGUAGES[script];
+  // Only the stopwords are counted: a word longer than the longest is never looked up.
+  const lower = sample.toLowerCase();
   const words = new Map<string, number>();
-  for (const w of sample.toLowerCase().match(/[a-z\u00c0-\u024f]+/g) ?? []) words.set(w, (words.get(w) ?? 0) + 1);
+  for (let i = 0; i < lower.length; ) {
+    if (!isLatinLetter(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lower.length && isLatinLetter(lower.charCodeAt(j))) j++;
+    if (j - i <= LONGEST_STOPWORD) {
+      const w = lower.slice(i, j);
+      if (STOPWORD_SET.has(w)) words.set(w, (words.get(w) ?? 0) + 1);
+    }
+    i = j;
+  }
   let best = 'en';
   let bestScore = -1;
   for (const [lang, list] of Object.entries(STOPWORDS)) {
@@ -81,4 +110,12 @@ export function detectLanguage(text: string): TextLanguage {
     if (score > bestScore) (best = lang), (bestScore = score);
   }
   return LANGUAGES[best];
+}
+
+const STOPWORD_SET = new Set(Object.values(STOPWORDS).flat());
+const LONGEST_STOPWORD = Math.max(...[...STOPWORD_SET].map((w) => w.length));
+
+/** `[a-z\u00c0-\u024f]`, as the word pattern read lower-cased text. */
+function isLatinLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 }

@@ -687,13 +687,32 @@ export function languageCitations(doc: TreatyDocument, names: readonly string[])
   return new MultilingualScanner(doc.text, cp, compileNames(cp, names)).scan((offset) => starts.has(offset));
 }
 
-/** The language's citations first; the English scanner's only where they overlap none of them. */
+/**
+ * The language's citations first; the English scanner's only where they overlap none of them.
+ * Both lists come in text order without overlaps, so one walk finds the overlaps ("Article 5"
+ * is French and English: comparing every pair was quadratic on a long French text).
+ */
 export function mergeCitations(primary: Citation[], secondary: Citation[]): Citation[] {
   const out = [...primary];
+  if (!inOrder(primary) || !inOrder(secondary)) {
+    for (const s of secondary) if (!primary.some((p) => p.start < s.end && s.start < p.end)) out.push(s);
+    return out.sort((a, b) => a.start - b.start);
+  }
+  let j = 0;
   for (const s of secondary) {
-    if (!primary.some((p) => p.start < s.end && s.start < p.end)) out.push(s);
+    // Ends grow with starts: the first primary citation ending after s starts is the only
+    // one that can overlap it.
+    while (j < primary.length && primary[j].end <= s.start) j++;
+    if (j < primary.length && primary[j].start < s.end && s.start < primary[j].end) continue;
+    out.push(s);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** True when the citations start in order and do not overlap (as the scanners return them). */
+function inOrder(list: Citation[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i].start < list[i - 1].end || list[i].start < list[i - 1].start) return false;
+  return true;
 }
 
 /** Every pattern the packs compile to, for the regex-safety check. */

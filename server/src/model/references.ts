@@ -63,12 +63,31 @@ export function findReferences(doc: TreatyDocument, catalogue: Catalogue): Refer
   if (local.length) citations = mergeCitations(local, citations);
   const resolver = new Resolver(doc, catalogue);
   const refs: Reference[] = [];
-  for (const c of citations) {
-    const r = resolver.resolve(c);
+  for (let i = 0; i < citations.length; i++) {
+    const r = resolver.resolve(citations[i]);
     if (r) refs.push(r);
   }
   refs.push(...attachmentSelfReferences(doc, refs));
-  return refs.sort((a, b) => a.range.start - b.range.start);
+  return withoutOverlaps(refs);
+}
+
+/**
+ * References in text order, never overlapping: of two that overlap, the one that starts first
+ * (at the same start, the longer) is kept. The scanners already avoid overlaps; this holds the
+ * invariant whatever their combination (language forms, English forms, "this Statute") yields.
+ */
+function withoutOverlaps(refs: Reference[]): Reference[] {
+  refs.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  let kept = 0;
+  let end = -1;
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i];
+    if (r.range.start < end) continue;
+    refs[kept++] = r;
+    end = r.range.end;
+  }
+  refs.length = kept;
+  return refs;
 }
 
 
@@ -133,7 +152,7 @@ class Resolver {
   private readonly byKindInScope = new Map<string, Provision[]>();
   /** Full instrument titles seen so far in the text, for "the Charter" / "the Statute". */
   private lastArticleTarget: Target | undefined;
-  private readonly lastCited = new Map<ProvisionKind, Provision>();
+  private readonly lastCited: Partial<Record<ProvisionKind, Provision>> = {};
   private prevAnnex: Provision | undefined;
   /** An annex whose articles a continued citation looks in first. */
   private preferred: Provision | undefined;
@@ -158,7 +177,7 @@ class Resolver {
     } else if (c.scope?.kind === 'self') {
       base = this.selfScope(ctx, text);
     } else if (c.scope?.kind === 'that') {
-      base = this.lastCited.get(UNIT_KIND[c.scope.unit]);
+      base = this.lastCited[UNIT_KIND[c.scope.unit]];
       if (!base) return undefined;
     } else if (c.scope?.kind === 'deictic') {
       base = this.ancestor(ctx, c.scope.unit);
@@ -175,48 +194,59 @@ class Resolver {
       if (firstUnit === 'article') this.preferred = this.prevAnnex;
     }
 
-    const targets: Target[] = [];
-    const problems: string[] = [];
-    const tokens = new Map<number, NumberToken>();
+    // Scratch arrays, emptied for each citation; the reference gets exact-size copies.
+    const targets = this.scratchTargets;
+    const problems = this.scratchProblems;
+    const tokens = this.scratchTokens;
+    targets.clear();
+    problems.clear();
+    tokens.clear();
     for (const item of c.items) {
       if (item.kind === 'ordinal') {
-        const holder = c.outer.length ? this.findPath(c.outer, ctx, base, instrument) : base ?? ctx.article;
+        const holder = c.outer.length ? this.findPath(c.outer, ctx, base) : base ?? ctx.article;
         if (instrument) {
           targets.push({ eId: pathId(c.outer) + `__${ID_WORD[item.unit]}_${item.ordinal}`, instrument: instrument.title });
           continue;
         }
         const p = holder && typeof holder !== 'string' ? holder.children.filter((k) => k.kind === UNIT_KIND[item.unit])[item.ordinal - 1] : undefined;
-        if (p) targets.push({ eId: p.eId, instrument: null, provision: p });
+        if (p) targets.push(this.targetOf(p));
         else problems.push(`${holder && typeof holder !== 'string' ? provisionLabel(holder) : 'this provision'} has no ${ordinalWordOf(item.ordinal)} ${UNIT_NAME[item.unit].toLowerCase()}`);
         if (!c.outer.length && !base) relative = true;
         continue;
       }
-      const paths = item.kind === 'path' ? [[...c.outer, ...item.steps]] : [[...c.outer, ...item.from], [...c.outer, ...item.to]];
-      if (!c.outer.length && !base && !instrument && item.kind === 'path' && (item.steps[0].unit === 'paragraph' || item.steps[0].unit === 'point')) relative = true;
+      const outer = c.outer;
+      const first = outer.length ? outer.concat(item.kind === 'path' ? item.steps : item.from) : item.kind === 'path' ? item.steps : item.from;
+      if (!outer.length && !base && !instrument && item.kind === 'path' && (item.steps[0].unit === 'paragraph' || item.steps[0].unit === 'point')) relative = true;
       if (instrument) {
-        for (const path of paths) this.addTokens(tokens, path, undefined);
-        if (item.kind === 'path') targets.push({ eId: pathId(paths[0]), instrument: instrument.title });
-        else targets.push(...expandNumericRange(paths[0], paths[1]).map((eId) => ({ eId, instrument: instrument!.title })));
+        this.addTokens(tokens, first, undefined);
+        if (item.kind === 'path') targets.push({ eId: pathId(first), instrument: instrument.title });
+        else {
+          const last = outer.length ? outer.concat(item.to) : item.to;
+          this.addTokens(tokens, last, undefined);
+          for (const eId of expandNumericRange(first, last)) targets.push({ eId, instrument: instrument.title });
+        }
         continue;
       }
       if (item.kind === 'path') {
-        const p = this.findPath(paths[0], ctx, base, null);
-        this.addTokens(tokens, paths[0], typeof p === 'string' ? undefined : p);
+        const p = this.findPath(first, ctx, base);
+        this.addTokens(tokens, first, typeof p === 'string' ? undefined : p);
         if (typeof p === 'string') problems.push(p);
         else {
-          targets.push({ eId: p.eId, instrument: null, provision: p });
-          if (p.kind === 'article') this.lastArticleTarget = targets[targets.length - 1];
+          const t = this.targetOf(p);
+          targets.push(t);
+          if (p.kind === 'article') this.lastArticleTarget = t;
         }
       } else {
-        const from = this.findPath(paths[0], ctx, base, null);
-        const to = this.findPath(paths[1], ctx, base, null);
-        this.addTokens(tokens, paths[0], typeof from === 'string' ? undefined : from);
-        this.addTokens(tokens, paths[1], typeof to === 'string' ? undefined : to);
+        const last = outer.length ? outer.concat(item.to) : item.to;
+        const from = this.findPath(first, ctx, base);
+        const to = this.findPath(last, ctx, base);
+        this.addTokens(tokens, first, typeof from === 'string' ? undefined : from);
+        this.addTokens(tokens, last, typeof to === 'string' ? undefined : to);
         if (typeof from === 'string') problems.push(from);
         if (typeof to === 'string') problems.push(to);
         if (typeof from !== 'string' && typeof to !== 'string') {
           const span = this.between(from, to);
-          if (span.length) targets.push(...span.map((p) => ({ eId: p.eId, instrument: null, provision: p })));
+          if (span.length) for (const p of span) targets.push(this.targetOf(p));
           else problems.push(`${provisionLabel(from)} comes after ${provisionLabel(to)}`);
         }
       }
@@ -224,21 +254,56 @@ class Resolver {
     this.preferred = undefined;
     // "resolution 1368 (2001)" of the Security Council is not a resolution of this text:
     // resolutions count as references only when the document has them.
-    const steps = [...c.outer, ...c.items.flatMap((i) => (i.kind === 'path' ? i.steps : i.kind === 'range' ? i.from : []))];
-    if (!instrument && steps.some((s) => s.unit === 'resolution' && !this.doc.byId.has(`resolution_${s.num}`))) return undefined;
+    if (!instrument && this.citesMissingResolution(c)) return undefined;
     this.remember(c, targets, instrument);
     if (!targets.length && !problems.length) return undefined;
     return {
       range: { start: c.start, end: c.end },
       text,
       form: c.isRange ? 'range' : c.plural ? 'list' : 'single',
-      targets,
+      // One internal target: the array all references to that provision share. Otherwise
+      // copied to its exact length (a pushed-to array keeps room for 16 more).
+      targets: targets.length === 1 && targets.items[0].provision ? this.targetsOf(targets.items[0].provision) : targets.copy(),
       instrument,
       resolved: problems.length === 0,
-      problem: problems.length ? problems.join('; ') : undefined,
+      problem: problems.length ? problems.copy().join('; ') : undefined,
       relative,
-      numbers: [...tokens.values()].sort((a, b) => a.span.start - b.span.start),
+      numbers: tokens.length ? inTextOrder(tokens.copy()) : NO_NUMBERS,
     };
+  }
+
+  /**
+   * One Target per provision, and one frozen one-target array, shared by every reference to
+   * it (20,000 references in 5 MB: 100 bytes each). Nothing changes a reference's targets.
+   */
+  private readonly targets = new Map<Provision, Target[]>();
+
+  private targetsOf(p: Provision): Target[] {
+    let one = this.targets.get(p);
+    if (!one) {
+      one = Object.freeze([{ eId: p.eId, instrument: null, provision: p }]) as Target[];
+      this.targets.set(p, one);
+    }
+    return one;
+  }
+
+  private targetOf(p: Provision): Target {
+    return this.targetsOf(p)[0];
+  }
+
+  private readonly scratchTargets = new Collector<Target>();
+  private readonly scratchProblems = new Collector<string>();
+  private readonly scratchTokens = new TokenCollector();
+
+  private citesMissingResolution(c: Citation): boolean {
+    if (this.missingResolution(c.outer)) return true;
+    for (const i of c.items) if ((i.kind === 'path' && this.missingResolution(i.steps)) || (i.kind === 'range' && this.missingResolution(i.from))) return true;
+    return false;
+  }
+
+  private missingResolution(steps: Step[]): boolean {
+    for (const s of steps) if (s.unit === 'resolution' && !this.doc.byId.has(`resolution_${s.num}`)) return true;
+    return false;
   }
 
   /**
@@ -246,7 +311,7 @@ class Resolver {
    * number of each step is matched to the ancestor of that kind, inner to outer; without
    * it (external or unresolved), to the eId the steps spell.
    */
-  private addTokens(into: Map<number, NumberToken>, rawSteps: Step[], p: Provision | undefined): void {
+  private addTokens(into: TokenCollector, rawSteps: Step[], p: Provision | undefined): void {
     const steps = normaliseSteps(rawSteps);
     let q: Provision | undefined = p;
     for (let i = steps.length - 1; i >= 0; i--) {
@@ -258,25 +323,31 @@ class Resolver {
         named = q;
         q = q?.parent;
       }
-      if (!step.span || into.has(step.span.start)) continue;
-      into.set(step.span.start, {
+      if (!step.span || into.hasStart(step.span.start)) continue;
+      const { start, end } = step.span;
+      // The provision's own number string when the text writes it the same way (no copy per reference).
+      const own = named?.num;
+      const shared = own !== undefined && own.length === end - start && this.doc.text.startsWith(own, start);
+      into.push({
         span: step.span,
-        num: this.doc.text.slice(step.span.start, step.span.end),
-        eId: named?.eId ?? pathId(steps.slice(0, i + 1)),
+        num: shared ? own : this.doc.text.slice(start, end),
+        eId: named?.eId ?? pathId(steps, i + 1),
         provision: named,
       });
     }
   }
 
   /** What "that article", "that paragraph" and a continued citation refer back to. */
-  private remember(c: Citation, targets: Target[], instrument: InstrumentCitation | null): void {
+  private remember(c: Citation, targets: Collector<Target>, instrument: InstrumentCitation | null): void {
     this.prevAnnex = undefined;
     if (instrument) return;
-    for (const t of targets) {
+    let namesAnnex: boolean | undefined;
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets.items[i];
       if (!t.provision) continue;
       for (let q: Provision | undefined = t.provision; q; q = q.parent) {
-        if (!this.lastCited.has(q.kind) || q === t.provision || q.kind === 'article') this.lastCited.set(q.kind, q);
-        if (q.kind === 'annex' && c.items.some((i) => (i.kind === 'path' ? i.steps : i.kind === 'range' ? i.from : [])[0]?.unit === 'annex')) this.prevAnnex = q;
+        if (q === t.provision || q.kind === 'article' || !this.lastCited[q.kind]) this.lastCited[q.kind] = q;
+        if (q.kind === 'annex' && (namesAnnex ??= c.items.some((i) => (i.kind === 'path' ? i.steps : i.kind === 'range' ? i.from : [])[0]?.unit === 'annex'))) this.prevAnnex = q;
       }
     }
   }
@@ -285,9 +356,20 @@ class Resolver {
     return { range: { start: c.start, end: c.end }, text, form: 'single', targets: [], instrument: null, resolved: false, problem, relative };
   }
 
+  private lastContext: Context | undefined;
+
+  /**
+   * Where a citation stands. Citations come in text order, mostly several in one provision:
+   * the search starts from the last one's provision and climbs only as far as needed (the
+   * provision holding an offset lies on the path from the root, as provisionAt finds it).
+   */
   private context(offset: number): Context {
-    const at = provisionAt(this.doc, offset);
-    const ctx: Context = { at };
+    let from: Provision = this.lastContext?.at ?? this.doc.root;
+    while (from.parent && !(from.range.start <= offset && offset < from.range.end)) from = from.parent;
+    const at = innermostAt(from, offset);
+    if (this.lastContext && this.lastContext.at === at) return this.lastContext;
+    const ctx: Context = { at, article: undefined, paragraph: undefined, point: undefined, attachment: undefined };
+    this.lastContext = ctx;
     for (let q: Provision | undefined = at; q; q = q.parent) {
       if (q.kind === 'point' && !ctx.point) ctx.point = q;
       if (q.kind === 'paragraph' && !ctx.paragraph) ctx.paragraph = q;
@@ -326,18 +408,26 @@ class Resolver {
     return entry ? { cited: name, title: entry.title, id: entry.id } : { cited: name, title: name };
   }
 
-  private lowerText: string | undefined;
-
   private lastTitleMention(noun: string, before: number) {
-    // Lower-cased once per document: "the Charter" may occur hundreds of times.
-    const text = (this.lowerText ??= this.doc.text.toLowerCase());
     let best: { at: number; entry: ReturnType<Catalogue['identify']> } | undefined;
     for (const e of this.catalogue.entries) {
       if (!e.title.toLowerCase().includes(noun)) continue;
-      const i = text.lastIndexOf(e.title.toLowerCase(), before - e.title.length);
+      const i = this.mentionsOf(e.title).lastAtOrBefore(Math.max(0, before - e.title.length));
       if (i >= 0 && (!best || i > best.at)) best = { at: i, entry: e };
     }
     return best?.entry;
+  }
+
+  private readonly mentions = new Map<string, TitleMentions>();
+
+  /** Where a title is written (any case), found as far as asked: no lower-cased copy of the text. */
+  private mentionsOf(title: string): TitleMentions {
+    let m = this.mentions.get(title);
+    if (!m) {
+      m = new TitleMentions(this.doc.text, title);
+      this.mentions.set(title, m);
+    }
+    return m;
   }
 
   private deictic(c: Citation, ctx: Context, text: string): Reference | undefined {
@@ -371,7 +461,7 @@ class Resolver {
       range: { start: c.start, end: c.end },
       text,
       form: targets.length > 1 ? 'list' : 'single',
-      targets: targets.map((p) => ({ eId: p.eId, instrument: null, provision: p })),
+      targets: targets.length === 1 ? this.targetsOf(targets[0]) : targets.map((p) => this.targetOf(p)),
       instrument: null,
       resolved: !problem,
       problem,
@@ -414,8 +504,8 @@ class Resolver {
     let list: Provision[];
     if (from.kind === 'paragraph' || from.kind === 'point') list = from.parent?.children.filter((p) => p.kind === from.kind) ?? [];
     else list = this.inScope(from.kind, enclosingAttachment(from));
-    const i = list.indexOf(from);
-    const j = list.indexOf(to);
+    const i = indexIn(list, from);
+    const j = indexIn(list, to);
     if (i < 0 || j < 0 || j < i) return [];
     return list.slice(i, j + 1);
   }
@@ -424,18 +514,22 @@ class Resolver {
    * Finds the provision a path names, from where the citation stands. Returns a
    * message for a person when it does not exist.
    */
-  private findPath(rawSteps: Step[], ctx: Context, base: Provision | undefined, _instrument: InstrumentCitation | null): Provision | string {
-    const steps = normaliseSteps(rawSteps);
+  private findPath(rawSteps: Step[], ctx: Context, base: Provision | undefined): Provision | string {
+    let steps = normaliseSteps(rawSteps);
     if (steps[0].unit === 'annex' && steps[0].num === '') {
       const annex = this.inScope('annex', undefined)[0];
       if (!annex) return 'this document has no annex';
       if (steps.length === 1) return annex;
-      steps.splice(0, 1, { unit: 'annex', num: annex.num ?? String(annex.ordinal) });
+      steps = [{ unit: 'annex', num: annex.num ?? String(annex.ordinal) }, ...steps.slice(1)];
     }
     const first = steps[0];
-    const candidates: string[] = [];
-    const scopePrefix = (p: Provision | undefined) => (p && p.kind !== 'document' ? p.eId + '__' : '');
     const tail = pathId(steps);
+    // The commonest case first: a bare article number in the main text, found at once.
+    if (!base && !this.preferred && !ctx.attachment && first.unit === 'article') {
+      const p = this.doc.byId.get(tail);
+      if (p) return p;
+    }
+    const candidates: string[] = [];
     if (base) {
       if (first.unit === 'article' || first.unit === 'part' || first.unit === 'chapter' || first.unit === 'annex') {
         const att = base.kind === 'document' ? undefined : enclosingAttachment(base);
@@ -497,8 +591,9 @@ class Resolver {
     }
     // OCR and typing slips: "(1)" for the point "(l)".
     for (const id of candidates) {
+      if (!id.includes('point_1')) continue;
       const p = this.doc.byId.get(id.replace(/point_1(?=__|$)/g, 'point_l'));
-      if (p && id.includes('point_1')) return p;
+      if (p) return p;
     }
     // Explain against the scope the reader would assume: the annex it stands in, else the main text.
     const primary = candidates.find((id) => !this.preferred || !id.startsWith(this.preferred.eId + '__')) ?? candidates[0] ?? tail;
@@ -528,14 +623,110 @@ class Resolver {
       // A gap in the numbering reads better as a gap than as "the last is …".
       const value = numericValue(num);
       if (value !== undefined) {
-        const before = existing.filter((q) => (numericValue(q.num ?? '') ?? Infinity) < value).pop();
-        const after = existing.find((q) => (numericValue(q.num ?? '') ?? -Infinity) > value);
+        const { before, after } = this.numericNeighbours(existing, value);
         if (before && after) return `${where} has no ${name}; the numbering goes from ${named(before)} to ${named(after)}`;
       }
       return `${where} has no ${name}; the last is ${named(last)}`;
     }
     return `no ${id}`;
   }
+
+  private readonly numericIndexes = new WeakMap<Provision[], NumericIndex>();
+
+  /**
+   * The last provision (in document order) numbered below `value` and the first numbered above
+   * it. Built once per list: with 1 % broken references, scanning every article per broken
+   * reference was half of a 5 MB parse.
+   */
+  private numericNeighbours(list: Provision[], value: number): { before?: Provision; after?: Provision } {
+    let ix = this.numericIndexes.get(list);
+    if (!ix) {
+      ix = numericIndex(list);
+      this.numericIndexes.set(list, ix);
+    }
+    const { values, items, sorted } = ix;
+    if (!sorted) {
+      let before: Provision | undefined;
+      let after: Provision | undefined;
+      for (let i = 0; i < values.length; i++) {
+        if (values[i] < value) before = items[i];
+        else if (values[i] > value && !after) after = items[i];
+      }
+      return { before, after };
+    }
+    // Numbers never go down: the last below and the first above are neighbours in the list.
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[mid] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = lo > 0 ? items[lo - 1] : undefined;
+    let j = lo;
+    while (j < values.length && values[j] <= value) j++;
+    return { before, after: items[j] };
+  }
+}
+
+/**
+ * The places a title occurs in the text, case-insensitively, read lazily: "the Charter" may
+ * occur hundreds of times, each asking for the last full title before it.
+ */
+class TitleMentions {
+  private readonly re: RegExp;
+  private readonly found: number[] = [];
+  /** The next occurrence not yet in `found` (-1: none left; undefined: not looked for). */
+  private next: number | undefined;
+
+  constructor(private readonly text: string, title: string) {
+    this.re = new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  }
+
+  /** The last occurrence starting at or before `limit`, or -1. */
+  lastAtOrBefore(limit: number): number {
+    for (;;) {
+      if (this.next === undefined) {
+        const m = this.re.exec(this.text);
+        this.next = m ? m.index : -1;
+        // Overlapping occurrences count too, as lastIndexOf finds them.
+        if (m) this.re.lastIndex = m.index + 1;
+      }
+      if (this.next < 0 || this.next > limit) break;
+      this.found.push(this.next);
+      this.next = undefined;
+    }
+    let lo = 0;
+    let hi = this.found.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.found[mid] <= limit) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? this.found[lo - 1] : -1;
+  }
+}
+
+interface NumericIndex {
+  /** The numbered provisions' values, in document order, and the provisions. */
+  values: number[];
+  items: Provision[];
+  /** True when the values never go down. */
+  sorted: boolean;
+}
+
+function numericIndex(list: Provision[]): NumericIndex {
+  const values: number[] = [];
+  const items: Provision[] = [];
+  let sorted = true;
+  for (const q of list) {
+    const v = q.num === undefined ? undefined : numericValue(q.num);
+    if (v === undefined) continue;
+    if (values.length && v < values[values.length - 1]) sorted = false;
+    values.push(v);
+    items.push(q);
+  }
+  return { values, items, sorted };
 }
 
 /** "12" -> 12, "VII" -> 7, "8 bis" -> 8.5 (after 8, before 9); letters are not counted. */
@@ -567,16 +758,141 @@ function contains(outer: Provision, inner: Provision): boolean {
   return false;
 }
 
-/** Articles are numbered through their instrument: "article 2 of section 1 of this Annex" is annex_V__art_2. */
+/**
+ * Articles are numbered through their instrument: "article 2 of section 1 of this Annex" is
+ * annex_V__art_2. Returns `steps` itself when nothing is dropped (callers never change it).
+ */
 function normaliseSteps(steps: Step[]): Step[] {
-  const art = steps.findIndex((s) => s.unit === 'article');
-  if (art <= 0) return [...steps];
-  return [...steps.slice(0, art).filter((s) => s.unit === 'annex'), ...steps.slice(art)];
+  let art = -1;
+  for (let i = 0; i < steps.length; i++) {
+    if (steps[i].unit === 'article') {
+      art = i;
+      break;
+    }
+  }
+  if (art <= 0) return steps;
+  const out: Step[] = [];
+  for (let i = 0; i < art; i++) if (steps[i].unit === 'annex') out.push(steps[i]);
+  for (let i = art; i < steps.length; i++) out.push(steps[i]);
+  return out;
 }
 
-function pathId(rawSteps: Step[]): string {
-  const steps = normaliseSteps(rawSteps);
-  return steps.map((s) => `${ID_WORD[s.unit]}_${idNum(UNIT_KIND[s.unit], s.num)}`).join('__');
+/** The eId a path spells (its first `count` steps, after normalising). */
+function pathId(rawSteps: Step[], count?: number): string {
+  const steps = count === undefined ? normaliseSteps(rawSteps) : normaliseSteps(rawSteps.slice(0, count));
+  let id = '';
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    if (i) id += '__';
+    id += ID_WORD[s.unit] + '_' + idNum(UNIT_KIND[s.unit], s.num);
+  }
+  return id;
+}
+
+/** "the second paragraph of this Article" writes no number: one frozen array for all of them. */
+const NO_NUMBERS: NumberToken[] = Object.freeze([]) as unknown as NumberToken[];
+
+/**
+ * The index of `p` in a list of provisions in document order (binary search on the start;
+ * a scope may list 5,000 articles, and ranges of articles are a tenth of all citations).
+ */
+function indexIn(list: Provision[], p: Provision): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  const at = p.range.start;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = list[mid];
+    if (q === p) return mid;
+    if (q.range.start < at) lo = mid + 1;
+    else if (q.range.start > at) hi = mid - 1;
+    else break;
+  }
+  return list.indexOf(p);
+}
+
+/** The innermost provision under `p` (inclusive) whose range holds `offset`, as provisionAt finds it. */
+function innermostAt(p: Provision, offset: number): Provision {
+  for (;;) {
+    const children = p.children;
+    let lo = 0;
+    let hi = children.length - 1;
+    let next: Provision | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = children[mid];
+      if (offset < c.range.start) hi = mid - 1;
+      else if (offset >= c.range.end) lo = mid + 1;
+      else {
+        next = c;
+        break;
+      }
+    }
+    if (!next) return p;
+    p = next;
+  }
+}
+
+/** The eId prefix of provisions scoped by `p` ('' for the document). */
+function scopePrefix(p: Provision | undefined): string {
+  return p && p.kind !== 'document' ? p.eId + '__' : '';
+}
+
+/**
+ * A list reused from one citation to the next: an array emptied with `length = 0` drops its
+ * storage, and 20,000 citations each grew new ones.
+ */
+class Collector<T> {
+  readonly items: T[] = [];
+  length = 0;
+
+  push(x: T): void {
+    this.items[this.length++] = x;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** The items, in an array of their exact length. */
+  copy(): T[] {
+    return this.items.slice(0, this.length);
+  }
+}
+
+/**
+ * The number tokens of one citation, each written number once ("paragraphs 1 and 2 of
+ * Article 5" reaches "5" from both items). A list of 10,000 numbers must stay linear: past a
+ * handful, the starts seen go into a set.
+ */
+class TokenCollector extends Collector<NumberToken> {
+  private readonly starts = new Set<number>();
+  private indexed = 0;
+
+  override clear(): void {
+    super.clear();
+    if (this.indexed) {
+      this.starts.clear();
+      this.indexed = 0;
+    }
+  }
+
+  hasStart(start: number): boolean {
+    if (this.length <= 8) {
+      for (let i = 0; i < this.length; i++) if (this.items[i].span.start === start) return true;
+      return false;
+    }
+    while (this.indexed < this.length) this.starts.add(this.items[this.indexed++].span.start);
+    return this.starts.has(start);
+  }
+}
+
+/** Tokens in text order: usually already so (then nothing is sorted); a stable sort otherwise. */
+function inTextOrder(tokens: NumberToken[]): NumberToken[] {
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i - 1].span.start > tokens[i].span.start) return tokens.sort((x, y) => x.span.start - y.span.start);
+  }
+  return tokens;
 }
 
 /** For another instrument whose text we don't have: "Articles 3 to 5" -> art_3, art_4, art_5. */
@@ -594,3 +910,39 @@ function ordinalWordOf(n: number): string {
 }
 
 export type { Item };
+
+// --- For model/incremental.ts ------------------------------------------------------------
+
+/**
+ * What `findReferences` starts from, before any resolution: the citations it would resolve
+ * (the document's language forms merged with the English ones, heading numbers skipped) and
+ * the spans its "this Statute" pass looks at. An incremental re-parse scans the text around
+ * an edit before and after it: when both scans agree, the references there cannot have changed.
+ */
+export function scanReferenceAnchors(doc: TreatyDocument, catalogue: Catalogue): { citations: Citation[]; selfReferences: Array<{ start: number; end: number }> } {
+  const headingLines = headingLineSpans(doc);
+  const names = catalogue.allNames();
+  let citations = new CitationScanner(doc.text, { names }).scan((offset) => inSpans(headingLines, offset));
+  const local = languageCitations(doc, names);
+  if (local.length) citations = mergeCitations(local, citations);
+  // A superset of what attachmentSelfReferences matches (keep the two in step).
+  const selfReferences: Array<{ start: number; end: number }> = [];
+  const re = /\b(?:this|the present)\s+(?:Statute|Protocol|Rules|Regulations)\b/gi;
+  for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) selfReferences.push({ start: m.index, end: m.index + m[0].length });
+  return { citations, selfReferences };
+}
+
+/**
+ * Resolves citations (in text order) as `findReferences` does, from a resolver that has seen
+ * nothing before them: right only for citations that do not look back at earlier ones
+ * ("that article", a continued "and article 17"), which the caller checks.
+ */
+export function resolveCitations(doc: TreatyDocument, catalogue: Catalogue, citations: readonly Citation[]): Reference[] {
+  const resolver = new Resolver(doc, catalogue);
+  const out: Reference[] = [];
+  for (const c of citations) {
+    const r = resolver.resolve(c);
+    if (r) out.push(r);
+  }
+  return out;
+}

@@ -140,16 +140,70 @@ export interface ProvisionText {
   fullLength: number;
 }
 
-/** The provision's text, blank lines collapsed, cut at `maxLength` on a word boundary. */
+/**
+ * The provision's text, lines trimmed and blank lines dropped, cut at `maxLength` on a word
+ * boundary. Only the part shown is built as a string; the rest is counted in place (a hover
+ * on "Part XI" used to normalise 100 KB to show 1,200 characters).
+ */
 export function provisionText(doc: TreatyDocument, p: Provision, maxLength = 1200): ProvisionText {
-  const raw = doc.text.slice(p.range.start, p.range.end).replace(/\r\n?/g, '\n');
-  const text = raw
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-    .join('\n');
-  if (text.length <= maxLength) return { text, cut: false, fullLength: text.length };
-  let cutAt = text.lastIndexOf(' ', maxLength);
+  const text = doc.text;
+  const end = Math.min(p.range.end, text.length);
+  // The count of a span is kept per parsed document: hovering "Part XI" again reads 1,200 characters.
+  let counts = fullLengths.get(doc);
+  if (!counts) fullLengths.set(doc, (counts = new Map()));
+  const key = `${p.range.start}:${end}`;
+  const known = counts.get(key);
+  // Enough to find the last space at or before maxLength.
+  const wanted = maxLength + 1;
+  const parts: string[] = [];
+  let built = 0;
+  let total = 0;
+  let pos = Math.max(0, p.range.start);
+  while (pos <= end && (known === undefined || built < wanted)) {
+    // The line [pos, lineEnd): lines end at \n, \r\n or a lone \r.
+    let lineEnd = pos;
+    while (lineEnd < end) {
+      const c = text.charCodeAt(lineEnd);
+      if (c === 10 || c === 13) break;
+      lineEnd++;
+    }
+    let a = pos;
+    let b = lineEnd;
+    while (a < b && isTrimmed(text.charCodeAt(a))) a++;
+    while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
+    if (a < b) {
+      if (total > 0) {
+        total++;
+        if (built < wanted) {
+          parts.push('\n');
+          built++;
+        }
+      }
+      total += b - a;
+      if (built < wanted) {
+        const take = Math.min(b, a + (wanted - built));
+        parts.push(text.slice(a, take));
+        built += take - a;
+      }
+    }
+    if (lineEnd >= end) break;
+    pos = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 && lineEnd + 1 < end ? 2 : 1);
+  }
+  const shown = parts.join('');
+  if (known !== undefined) total = known;
+  else counts.set(key, total);
+  if (total <= maxLength) return { text: shown, cut: false, fullLength: total };
+  let cutAt = shown.lastIndexOf(' ', maxLength);
   if (cutAt < maxLength * 0.6) cutAt = maxLength;
-  return { text: text.slice(0, cutAt).trimEnd(), cut: true, fullLength: text.length };
+  return { text: shown.slice(0, cutAt).trimEnd(), cut: true, fullLength: total };
+}
+
+/** Counted lengths per document (a new parse is a new document, so nothing goes stale). */
+const fullLengths = new WeakMap<TreatyDocument, Map<string, number>>();
+
+/** What String#trim removes (WhiteSpace and LineTerminator): the same set as a regex's `\s`. */
+function isTrimmed(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

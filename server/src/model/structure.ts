@@ -49,12 +49,35 @@ interface ListLevel {
   node: Provision;
 }
 
+const ID_PREFIX: Record<ProvisionKind, string> = Object.fromEntries(
+  (['document', 'preamble', 'recital', 'part', 'title', 'chapter', 'section', 'subsection', 'article', 'paragraph', 'point', 'annex', 'protocol', 'attachment', 'conclusions'] as ProvisionKind[]).map((k) => [k, (ID_WORD[k] ?? k) + '_']),
+) as Record<ProvisionKind, string>;
+
+/**
+ * The ordinal of the last child of this kind (0 when none). Ordinals only grow, so the last
+ * is the largest; scanning back stops at it (kinds come in runs: 100,000 articles in a row
+ * cost one step each).
+ */
+function lastOrdinal(children: Provision[], kind: ProvisionKind): number {
+  for (let i = children.length - 1; i >= 0; i--) if (children[i].kind === kind) return children[i].ordinal;
+  return 0;
+}
+
 /** Comment lines a file may open with (an illustrative-text note, a language mark). */
 const LEADING_COMMENT = /^(?:%|\/\/|<!--|\[)/;
 
 /** Turns a printed number into the eId form: "8 bis" -> "8bis", points lower case. */
 export function idNum(kind: ProvisionKind, num: string): string {
-  const n = num.replace(/\s+/g, '').replace(/\./g, '-');
+  // Most numbers ("12", "VII", "a") have nothing to change: no regex, no copy.
+  let plain = true;
+  for (let i = 0; i < num.length; i++) {
+    const c = num.charCodeAt(i);
+    if (c === 46 || c <= 32 || c === 0xa0 || c > 0x7f) {
+      plain = false;
+      break;
+    }
+  }
+  const n = plain ? num : num.replace(/\s+/g, '').replace(/\./g, '-');
   return kind === 'point' ? n.toLowerCase() : n;
 }
 
@@ -69,7 +92,6 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     children: [],
   };
   const byId = new Map<string, Provision>();
-  const kindCounts = new Map<Provision, Map<ProvisionKind, number>>();
   const doc: TreatyDocument = { text, root, byId, references: [] };
 
   // Open provisions, outermost first. stack[0] is the root.
@@ -141,16 +163,14 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     labelEnd: number,
     ordinal?: number,
   ): Provision => {
-    // Counted per parent and kind without rescanning the children (100,000 articles).
-    const countKey = kind;
-    let counts = kindCounts.get(parent);
-    if (!counts) kindCounts.set(parent, (counts = new Map()));
-    const ord = ordinal ?? (counts.get(countKey) ?? 0) + 1;
-    counts.set(countKey, Math.max(ord, counts.get(countKey) ?? 0));
+    const ord = ordinal ?? lastOrdinal(parent.children, kind) + 1;
     let eId: string;
     if (kind === 'preamble' || kind === 'conclusions') eId = kind;
     else if (kind === 'attachment') eId = num ? `resolution_${num}` : `att_${ord}`;
-    else eId = prefixFor(parent, kind) + (ID_WORD[kind] ?? kind) + '_' + (num ? idNum(kind, num) : String(ord));
+    else eId = prefixFor(parent, kind) + ID_PREFIX[kind] + (num ? idNum(kind, num) : String(ord));
+    // A concatenated eId is a tree of string pieces ("art_21__para_2__point_a": 160 bytes held);
+    // trim() hands back the flat string (about 60), which the map then hashes once.
+    eId = eId.trim();
     const node: Provision = {
       kind,
       eId,
@@ -163,7 +183,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       parent,
     };
     parent.children.push(node);
-    if (!byId.has(eId)) byId.set(eId, node);
+    if (byId.get(eId) === undefined) byId.set(eId, node);
     return node;
   };
 
@@ -219,6 +239,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   if (crossHeading) flushCrossHeading();
   closeTo(1, lastContentEnd);
   if (preamble && preamble.range.end < preamble.labelRange.end) preamble.range.end = preamble.labelRange.end;
+  compactChildren(root);
   return doc;
 
   function handleLine(s: number, e: number): void {
@@ -389,8 +410,8 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     let num = label.num;
     if (label.alternative) {
       // "(i)" after "(h)" is a letter; otherwise a roman numeral.
-      const letterLevel = lists.findIndex((l) => l.style === label.alternative);
-      const romanLevel = lists.findIndex((l) => l.style === label.style);
+      const letterLevel = levelOf(label.alternative);
+      const romanLevel = levelOf(label.style);
       const prevLetter = letterLevel >= 0 ? lists[letterLevel].node.num : undefined;
       const prevRoman = romanLevel >= 0 ? lists[romanLevel].node.num : undefined;
       const followsLetter = prevLetter !== undefined && prevLetter.charCodeAt(0) + 1 === num.charCodeAt(0);
@@ -401,7 +422,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
         style = next && next.style === label.style && next.num === 'ii' ? label.style : label.alternative;
       }
     }
-    const at = lists.findIndex((l) => l.style === style);
+    const at = levelOf(style);
     let parent: Provision;
     if (at >= 0) {
       closeLists(at, lastContentEnd);
@@ -412,11 +433,36 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     const numeric = NUMERIC_STYLES.has(style);
     const kind: ProvisionKind = parent === holder && numeric ? 'paragraph' : 'point';
     if (kind === 'point' && style.startsWith('num')) num = String(num);
+    // makeNode gives the label as labelRange and the text after it as bodyStart.
     const node = makeNode(kind, parent, num, s, s + label.length);
-    node.labelRange = { start: s, end: s + label.length };
-    node.bodyStart = s + label.length;
     node.range.end = e;
     lists.push({ style, node });
+  }
+
+  function levelOf(style: ListStyle): number {
+    for (let i = 0; i < lists.length; i++) if (lists[i].style === style) return i;
+    return -1;
+  }
+}
+
+/** The children of every leaf: one frozen array (a push throws instead of corrupting them all). */
+const NO_CHILDREN: Provision[] = Object.freeze([]) as unknown as Provision[];
+
+/**
+ * Arrays grown by push keep room for 16 more; a 5 MB treaty has 30,000 provisions. Each
+ * children array is copied to its exact length once the tree is built, and leaves share one.
+ */
+function compactChildren(root: Provision): void {
+  const stack: Provision[] = [root];
+  while (stack.length) {
+    const p = stack.pop()!;
+    const kids = p.children;
+    if (kids.length === 0) {
+      if (p !== root) p.children = NO_CHILDREN;
+      continue;
+    }
+    p.children = kids.slice();
+    for (let i = 0; i < kids.length; i++) stack.push(kids[i]);
   }
 }
 

@@ -9,8 +9,9 @@
 //   3. a proposal, for this document only, when the catalogue identifies another text in the
 //      workspace as the same instrument in another language and its numbering matches
 //      (`proposeParallel` in the model). A proposal is shown but not assumed by others.
-// Notes are read from every treaty-like file the workspace indexes, once per index (the index
-// is rebuilt when files change), and from open documents each time, since they are being edited.
+// Notes of files on disk come with the workspace's title index (read with the title, once per
+// index; the index is rebuilt when files change), those of open documents are read each time,
+// since they are being edited. A hover does not wait for the index: it uses the last one built.
 import type { Catalogue, TreatyDocument } from '../model';
 import { alignDocuments, type Alignment } from '../model/alignment';
 import { documentLanguage, parallelNote, proposeParallel } from '../model/parallel';
@@ -47,7 +48,7 @@ interface FileNotes {
 const MAX_GROUP = 24;
 
 export class ParallelVersions {
-  private scanned?: { index: IndexEntry[]; notes: Promise<Map<string, FileNotes>> };
+  private scanned?: { index: IndexEntry[]; notes: Map<string, FileNotes> };
   private readonly alignments = new WeakMap<TreatyDocument, WeakMap<TreatyDocument, Alignment>>();
 
   constructor(
@@ -65,12 +66,16 @@ export class ParallelVersions {
     return a;
   }
 
-  /** The other versions of the document at `uri`: linked ones first, then a proposal if any. */
-  async versionsOf(uri: string): Promise<ParallelVersion[]> {
+  /**
+   * The other versions of the document at `uri`: linked ones first, then a proposal if any.
+   * `wait: false` (hovers) answers from the file index as it is now instead of waiting for it.
+   */
+  async versionsOf(uri: string, options: { wait?: boolean } = {}): Promise<ParallelVersion[]> {
     const self = await this.ws.load(uri);
     if (!self) return [];
     const selfKey = normaliseUri(uri);
-    const linked = await this.linkedGroup(selfKey);
+    const notes = await this.allNotes(options.wait !== false);
+    const linked = this.linkedGroup(selfKey, notes);
     const out: ParallelVersion[] = [];
     for (const [key, source] of linked) {
       if (key === selfKey) continue;
@@ -79,7 +84,7 @@ export class ParallelVersions {
     }
     if (self.doc.instrumentId) {
       const linkedKeys = new Set(linked.keys());
-      for (const candidate of await this.sameInstrument(self.doc.instrumentId)) {
+      for (const candidate of this.sameInstrument(self.doc.instrumentId, notes)) {
         const key = normaliseUri(candidate);
         if (key === selfKey || linkedKeys.has(key)) continue;
         const parsed = await this.ws.load(candidate);
@@ -97,8 +102,7 @@ export class ParallelVersions {
   }
 
   /** The documents linked to `start` by the setting and by notes (either way, transitively). */
-  private async linkedGroup(start: string): Promise<Map<string, LinkSource>> {
-    const notes = await this.allNotes();
+  private linkedGroup(start: string, notes: ReadonlyMap<string, FileNotes>): Map<string, LinkSource> {
     const reverse = new Map<string, string[]>();
     for (const [from, n] of notes) for (const to of n.targets) reverse.set(to, [...(reverse.get(to) ?? []), from]);
     const groups = this.settingGroups();
@@ -130,11 +134,11 @@ export class ParallelVersions {
     });
   }
 
-  /** Notes of every indexed file (read once per index) and of every open document (read now). */
-  private async allNotes(): Promise<Map<string, FileNotes>> {
-    const index = await this.ws.files();
-    if (this.scanned?.index !== index) this.scanned = { index, notes: this.scanFiles(index) };
-    const notes = new Map(await this.scanned.notes);
+  /** Notes of every indexed file (taken from the index once per index) and of every open document (read now). */
+  private async allNotes(wait: boolean): Promise<Map<string, FileNotes>> {
+    const index = wait ? await this.ws.files() : (this.ws.filesNow() ?? []);
+    if (this.scanned?.index !== index) this.scanned = { index, notes: this.indexNotes(index) };
+    const notes = new Map(this.scanned.notes);
     for (const uri of this.options.openUris()) {
       const parsed = this.ws.get(uri);
       if (parsed) notes.set(normaliseUri(uri), notesOf(parsed.doc.text, uri, this.ws.catalogue));
@@ -142,18 +146,18 @@ export class ParallelVersions {
     return notes;
   }
 
-  private async scanFiles(index: readonly IndexEntry[]): Promise<Map<string, FileNotes>> {
+  private indexNotes(index: readonly IndexEntry[]): Map<string, FileNotes> {
     const out = new Map<string, FileNotes>();
     for (const entry of index) {
-      const text = await this.fs.readFile(entry.uri);
-      if (text !== undefined) out.set(normaliseUri(entry.uri), notesOf(text, entry.uri, this.ws.catalogue));
+      const folder = parentUri(entry.uri);
+      const targets = entry.parallel.flatMap((p) => resolvePath(p, [folder], undefined));
+      out.set(normaliseUri(entry.uri), { targets, instrumentId: entry.instrumentId });
     }
     return out;
   }
 
   /** Open documents and indexed files whose title the catalogue identifies as this instrument. */
-  private async sameInstrument(instrumentId: string): Promise<string[]> {
-    const notes = await this.allNotes();
+  private sameInstrument(instrumentId: string, notes: ReadonlyMap<string, FileNotes>): string[] {
     const out: string[] = [];
     for (const uri of this.options.openUris()) {
       if (this.ws.get(uri)?.doc.instrumentId === instrumentId) out.push(uri);

@@ -11,6 +11,10 @@ export interface PactaSettings {
   hoverMaxLength: number;
   /** `pacta.diagnostics.<kind>` severities and `pacta.diagnostics.ignore`. */
   diagnostics: DiagnosticsSettings;
+  /** `pacta.diagnostics.maxPerDocument`: more findings than this in one document are counted in one note, not published. */
+  diagnosticsMaxPerDocument: number;
+  /** `pacta.outline.maxSymbols`: past it the outline leaves out points, then paragraphs. */
+  outlineMaxSymbols: number;
   /** `pacta.codeLens.enabled`: "cited by N" above each article. */
   codeLensEnabled: boolean;
   /** `pacta.inlayHints.enabled`: the cited article's heading after a bare reference. */
@@ -62,6 +66,8 @@ export const DEFAULT_SETTINGS: Readonly<PactaSettings> = Object.freeze({
   instruments: [],
   hoverMaxLength: 1200,
   diagnostics: Object.freeze({ levels: DEFAULT_DIAGNOSTIC_LEVELS, ignore: [] as string[] }),
+  diagnosticsMaxPerDocument: 1000,
+  outlineMaxSymbols: 10000,
   codeLensEnabled: true,
   inlayHintsEnabled: true,
   inlayHintsMaxLength: 60,
@@ -96,6 +102,8 @@ export function readSettings(raw: unknown): PactaSettings {
     instruments: readInstruments(get('instruments')),
     hoverMaxLength: readMaxLength(get('hover.maxLength')),
     diagnostics: readDiagnostics(get),
+    diagnosticsMaxPerDocument: positiveInteger(get('diagnostics.maxPerDocument'), DEFAULT_SETTINGS.diagnosticsMaxPerDocument),
+    outlineMaxSymbols: positiveInteger(get('outline.maxSymbols'), DEFAULT_SETTINGS.outlineMaxSymbols),
     codeLensEnabled: typeof get('codeLens.enabled') === 'boolean' ? (get('codeLens.enabled') as boolean) : DEFAULT_SETTINGS.codeLensEnabled,
     inlayHintsEnabled: typeof get('inlayHints.enabled') === 'boolean' ? (get('inlayHints.enabled') as boolean) : DEFAULT_SETTINGS.inlayHintsEnabled,
     inlayHintsMaxLength: positiveInteger(get('inlayHints.maxLength'), DEFAULT_SETTINGS.inlayHintsMaxLength),

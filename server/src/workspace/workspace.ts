@@ -4,10 +4,13 @@
 //   1. open documents (the editor's text wins over the file on disk),
 //   2. treaty-like files in the workspace folders,
 //   3. treaty-like files in the `pacta.library` folders.
-// Files on disk are indexed lazily, by their title line only; a file is parsed when a
-// reference actually needs it. Every parse is cached: open documents per version, files
-// on disk per modification time. Only files inside the workspace folders and the library
-// folders are ever read.
+// Files on disk are indexed in two steps: their title lines (and parallel-version notes),
+// which is all that finding a cited instrument needs, then — in the background, one file at
+// a time, yielding to requests in between — a summary of each (workspace/summary.ts: outline
+// and references to other instruments), which is what workspace-wide requests read. Parsed
+// models of closed files are not kept beyond a small cache of recent parses: a file is parsed
+// again when a feature needs its text. Open documents are parsed per version. Only files
+// inside the workspace folders and the library folders are ever read.
 import {
   Catalogue,
   DEFAULT_CATALOGUE,
@@ -21,6 +24,9 @@ import {
 import { isInside, joinUri, normaliseUri, type FileSystem } from './fileSystem';
 import { throwIfCancelled, untilCancelled, type CancellationSignal } from './cancellation';
 import { resolveLibraryEntries } from './libraryRoots';
+import { parallelNote } from '../model/parallel';
+import { composeChanges, reparseTreaty, type TextChange } from '../model/incremental';
+import { citationKey, detach, summarise, type DocumentSummary } from './summary';
 
 export type DocumentSource = 'open' | 'workspace' | 'library';
 
@@ -57,6 +63,8 @@ interface OpenEntry {
   version: number;
   text: () => string;
   parsed?: ParsedDocument;
+  /** The last parsed model and the edits since (model/incremental.ts re-parses only what they touch). */
+  base?: { doc: TreatyDocument; change: TextChange; catalogue: Catalogue; language: string };
 }
 
 interface DiskEntry {
@@ -64,6 +72,25 @@ interface DiskEntry {
   size: number;
   parsed?: ParsedDocument;
 }
+
+/** What indexing learnt of one file, kept while its modification time and size stay the same. */
+interface FileFacts {
+  mtime: number;
+  size: number;
+  title?: string;
+  parallel: string[];
+  summary?: DocumentSummary;
+  /** The file could not be parsed: it has no summary and is not an instrument anyone finds. */
+  failed?: boolean;
+}
+
+/** An indexed file with its summary. */
+export interface SummarisedEntry extends IndexEntry {
+  summary: DocumentSummary;
+}
+
+/** Reports indexing work as it is done: files read for titles (total undefined), then files summarised of `total`. */
+export type IndexListener = (done: number, total: number | undefined) => void;
 
 export interface IndexEntry {
   uri: string;
@@ -73,6 +100,8 @@ export interface IndexEntry {
   /** `normaliseName(title)`, for instruments the catalogue does not know. */
   key: string;
   instrumentId?: string;
+  /** The paths its `pacta: parallel=…` note names, as written. */
+  parallel: readonly string[];
 }
 
 /** Names a treaty text may have. `.treaty.txt` and `.treaty.md` are covered by the last two. */
@@ -80,6 +109,9 @@ const TREATY_FILE = /\.(treaty|txt|md)$/i;
 /** Folders never worth descending into. */
 const SKIPPED_FOLDER = /^(\.|node_modules$)/;
 const MAX_DEPTH = 12;
+/** Parsed closed files kept for hovers and look-ups: the most recently used, by count and by text size. */
+const MAX_PARSED = 24;
+const MAX_PARSED_CHARS = 24 * 1024 * 1024;
 
 export class Workspace {
   private readonly open = new Map<string, OpenEntry>();
@@ -89,6 +121,15 @@ export class Workspace {
   private libraryRoots: string[] = [];
   private catalogueValue: Catalogue;
   private index?: Promise<IndexEntry[]>;
+  /** The last index built, kept while a new one is being built: what requests that may not wait use. */
+  private lastIndex?: IndexEntry[];
+  /** Bumped by every refresh: background work of an older index stops. */
+  private generation = 0;
+  private readonly facts = new Map<string, FileFacts>();
+  private summarised?: { generation: number; files: Promise<SummarisedEntry[]>; listeners: Set<IndexListener> };
+  /** For `locate`: the index's files by catalogue id and by title key, and the answers so far by citation key. */
+  private located?: LocationTables;
+  private readonly wordPool = new Map<string, string>();
   private maxFileSize: number;
   private readonly maxFiles: number;
   private readonly log: (message: string) => void;
@@ -166,6 +207,7 @@ export class Workspace {
     this.languageValue = language;
     for (const e of this.open.values()) e.parsed = undefined;
     this.disk.clear();
+    this.facts.clear();
     this.refresh();
   }
 
@@ -175,19 +217,31 @@ export class Workspace {
     this.catalogueValue = catalogue;
     for (const e of this.open.values()) e.parsed = undefined;
     this.disk.clear();
+    this.facts.clear();
     this.refresh();
   }
 
   /** Forget the file index (files were added, removed or renamed on disk). */
   refresh(): void {
     this.index = undefined;
+    this.generation++;
   }
 
   // --- open documents ------------------------------------------------------------------
 
-  /** Records an open document's text. The text may be given lazily; it is read on first use. */
-  setOpen(uri: string, version: number, text: string | (() => string)): void {
-    this.open.set(normaliseUri(uri), { uri, version, text: typeof text === 'string' ? () => text : text });
+  /**
+   * Records an open document's text. The text may be given lazily; it is read on first use.
+   * `change`: where this text differs from the previous version's, so the next parse can reuse
+   * the previous model (which it then takes over: nothing may read that model afterwards).
+   */
+  setOpen(uri: string, version: number, text: string | (() => string), change?: TextChange): void {
+    const key = normaliseUri(uri);
+    const old = change ? this.open.get(key) : undefined;
+    // Settings changes drop `parsed`, so a held parse was made with the current settings.
+    const base = old?.parsed
+      ? { doc: old.parsed.doc, change: change!, catalogue: this.catalogueValue, language: this.languageValue }
+      : old?.base && { ...old.base, change: composeChanges(old.base.change, change!) };
+    this.open.set(key, { uri, version, text: typeof text === 'string' ? () => text : text, base });
   }
 
   close(uri: string): void {
@@ -215,7 +269,12 @@ export class Workspace {
         }
         return undefined;
       }
-      const doc = this.parse(text, uri);
+      const base = entry.base;
+      entry.base = undefined;
+      const doc =
+        base && base.catalogue === this.catalogueValue && base.language === this.languageValue
+          ? this.parse(text, uri, base)
+          : this.parse(text, uri);
       if (!doc) return undefined;
       entry.parsed = { uri: entry.uri, version: entry.version, source: 'open', doc };
     }
@@ -246,12 +305,110 @@ export class Workspace {
 
   /** The index of treaty-like files on disk, built on first use. */
   files(token?: CancellationSignal): Promise<IndexEntry[]> {
-    this.index ??= this.buildIndex().catch((err: unknown) => {
-      this.log(`pacta: indexing failed: ${String(err)}`);
-      return [];
-    });
+    if (!this.index) {
+      const generation = this.generation;
+      this.index = this.buildIndex()
+        .catch((err: unknown) => {
+          this.log(`pacta: indexing failed: ${String(err)}`);
+          return [];
+        })
+        .then((index) => {
+          if (generation === this.generation) this.lastIndex = index;
+          return index;
+        });
+    }
     // A cancelled request stops waiting; the index goes on being built for the next one.
     return untilCancelled(this.index, token);
+  }
+
+  /**
+   * The file index as known now, without waiting: the last one built (possibly before the
+   * latest file changes), or undefined before the first. Starts building one if needed.
+   */
+  filesNow(): IndexEntry[] | undefined {
+    void this.files();
+    return this.lastIndex;
+  }
+
+  /**
+   * Every indexed file with its summary. Built in the background after the title index, one
+   * file at a time with a turn of the event loop between files, so requests on open documents
+   * are answered while a large workspace is indexed; once per index (a refresh starts over,
+   * reusing the summaries of files whose modification time and size did not change).
+   * `listener` hears of the work this takes, if any.
+   */
+  summaries(token?: CancellationSignal, listener?: IndexListener): Promise<SummarisedEntry[]> {
+    if (this.summarised?.generation !== this.generation) {
+      const run = { generation: this.generation, listeners: new Set<IndexListener>(), files: Promise.resolve<SummarisedEntry[]>([]) };
+      run.files = this.buildSummaries(run).catch((err: unknown) => {
+        this.log(`pacta: indexing failed: ${String(err)}`);
+        return [];
+      });
+      this.summarised = run;
+    }
+    if (listener) this.summarised.listeners.add(listener);
+    return untilCancelled(this.summarised.files, token);
+  }
+
+  /**
+   * The URI of the document `findInstrument` finds for a citation, from the index as it is
+   * (no waiting, no parsing of closed files): open documents first, then workspace files,
+   * then library files. `key` is the citation's `citationKey`, when the caller has it.
+   */
+  locate(citation: InstrumentCitation, key?: string): string | undefined {
+    let wanted: string[] | undefined;
+    const want = () => (wanted ??= [normaliseName(citation.title), normaliseName(citation.cited)]);
+    for (const entry of this.open.values()) {
+      const parsed = this.get(entry.uri);
+      if (parsed && this.matches(citation, want(), parsed.doc.instrumentId, parsed.doc.title && normaliseName(parsed.doc.title))) return parsed.uri;
+    }
+    const index = this.lastIndex ?? [];
+    if (this.located?.index !== index) this.located = locationTables(index);
+    const located = this.located;
+    const k = key ?? citationKey(citation);
+    if (located.uris.has(k)) {
+      const uri = located.uris.get(k);
+      if (!uri || !this.isOpen(uri)) return uri;
+    }
+    // The files `matches` accepts, in index order (workspace folders before library folders, as
+    // findInstrument searches): with an id, the files of that id and untitled-by-catalogue files of
+    // the same name; without, the files of the same name.
+    const candidates = new Set<number>();
+    const add = (list: number[] | undefined) => list?.forEach((i) => candidates.add(i));
+    if (citation.id) {
+      add(located.byId.get(citation.id));
+      for (const w of want()) add(located.byKeyWithoutId.get(w));
+    } else for (const w of want()) add(located.byKey.get(w));
+    let found: string | undefined;
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const entry = index[i];
+      if (this.isOpen(entry.uri) || this.facts.get(normaliseUri(entry.uri))?.failed) continue;
+      found = entry.uri;
+      break;
+    }
+    located.uris.set(k, found);
+    return found;
+  }
+
+  /**
+   * `locate` with its answers kept for the caller's one request: a workspace-wide search asks
+   * about the same few instruments for thousands of references.
+   */
+  locator(): (citation: InstrumentCitation, key?: string) => string | undefined {
+    const memo = new Map<string, string | undefined>();
+    return (citation, key = citationKey(citation)) => {
+      if (memo.has(key)) return memo.get(key);
+      const uri = this.locate(citation, key);
+      memo.set(key, uri);
+      return uri;
+    };
+  }
+
+  /** How many closed files are held parsed now (bounded: see MAX_PARSED). */
+  get parsedFileCount(): number {
+    let n = 0;
+    for (const e of this.disk.values()) if (e.parsed) n++;
+    return n;
   }
 
   /** The document holding the cited instrument: open documents, then workspace, then library. */
@@ -295,9 +452,10 @@ export class Workspace {
 
   // --- internals ---------------------------------------------------------------------------
 
-  private parse(text: string, uri: string): TreatyDocument | undefined {
+  private parse(text: string, uri: string, base?: { doc: TreatyDocument; change: TextChange }): TreatyDocument | undefined {
     try {
-      return parseTreaty(text, { catalogue: this.catalogueValue, language: this.languageValue });
+      const options = { catalogue: this.catalogueValue, language: this.languageValue };
+      return base ? reparseTreaty(base.doc, text, options, base.change) : parseTreaty(text, options);
     } catch (err) {
       // A model bug must not take the server down; the document just has no features.
       this.log(`pacta: cannot parse ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -324,19 +482,84 @@ export class Workspace {
     const stat = await this.fs.stat(uri);
     if (!stat || stat.type !== 'file' || stat.size > this.maxFileSize) return undefined;
     const cached = this.disk.get(key);
-    if (cached?.parsed && cached.mtime === stat.mtime && cached.size === stat.size) return cached.parsed;
+    if (cached?.parsed && cached.mtime === stat.mtime && cached.size === stat.size) {
+      // Most recently used last: the cache drops from the front.
+      this.disk.delete(key);
+      this.disk.set(key, cached);
+      return cached.parsed;
+    }
     const text = await this.fs.readFile(uri);
     if (text === undefined) return undefined;
     const doc = this.parse(text, uri);
     if (!doc) return undefined;
     const parsed: ParsedDocument = { uri, source, doc };
+    this.disk.delete(key);
     this.disk.set(key, { mtime: stat.mtime, size: stat.size, parsed });
+    this.trimParsed();
+    // A file parsed for a feature before the background indexing reached it: summarise it now.
+    const facts = this.facts.get(key);
+    if (facts && !facts.summary && facts.mtime === stat.mtime && facts.size === stat.size) facts.summary = this.summarise(doc, uri);
     return parsed;
+  }
+
+  private summarise(doc: TreatyDocument, uri: string): DocumentSummary | undefined {
+    try {
+      return summarise(doc, this.catalogueValue, this.wordPool);
+    } catch (err) {
+      // As with parsing: one file's failure leaves that file out, not the whole index.
+      this.log(`pacta: cannot index ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return undefined;
+    }
+  }
+
+  /** Keeps the parses of closed files within MAX_PARSED documents and MAX_PARSED_CHARS of text. */
+  private trimParsed(): void {
+    let chars = 0;
+    for (const e of this.disk.values()) chars += e.parsed?.doc.text.length ?? 0;
+    for (const [key, e] of this.disk) {
+      if (this.disk.size <= MAX_PARSED && chars <= MAX_PARSED_CHARS) break;
+      if (this.disk.size === 1) break; // the one just parsed stays, however large
+      chars -= e.parsed?.doc.text.length ?? 0;
+      this.disk.delete(key);
+    }
+  }
+
+  private async buildSummaries(run: { generation: number; listeners: Set<IndexListener> }): Promise<SummarisedEntry[]> {
+    const report = (done: number, total: number | undefined) => {
+      for (const l of run.listeners) l(done, total);
+    };
+    const index = await this.files();
+    const out: SummarisedEntry[] = [];
+    let parsed = 0;
+    const known = (f: FileFacts | undefined) => !!(f?.summary || f?.failed);
+    const pending = index.filter((e) => !known(this.facts.get(normaliseUri(e.uri)))).length;
+    for (let i = 0; i < index.length; i++) {
+      // The files changed meanwhile: this index is stale; the next request starts over.
+      if (run.generation !== this.generation) return this.summaries();
+      const entry = index[i];
+      const key = normaliseUri(entry.uri);
+      let facts = this.facts.get(key);
+      if (!known(facts)) {
+        const text = await this.fs.readFile(entry.uri);
+        facts = this.facts.get(key); // look again: a feature may have parsed the file meanwhile
+        if (facts && !known(facts)) {
+          const doc = text === undefined ? undefined : this.parse(text, entry.uri);
+          facts.summary = doc && this.summarise(doc, entry.uri);
+          if (!facts.summary) facts.failed = true;
+          report(++parsed, pending);
+          // A turn of the event loop between files: hovers and edits on open documents go first.
+          await nextTurn();
+        }
+      }
+      if (facts?.summary) out.push({ ...entry, summary: facts.summary });
+    }
+    return out;
   }
 
   private async buildIndex(): Promise<IndexEntry[]> {
     const out: IndexEntry[] = [];
     const seen = new Set<string>();
+    const reads = { n: 0 };
     const roots: Array<[string, 'workspace' | 'library']> = [
       ...this.folders.map((f): [string, 'workspace'] => [f, 'workspace']),
       ...this.libraryRoots.map((f): [string, 'library'] => [f, 'library']),
@@ -363,23 +586,36 @@ export class Workspace {
             truncated = true;
             break;
           }
-          const entry = await this.indexFile(uri, source);
+          const entry = await this.indexFile(uri, source, reads);
           if (entry) out.push(entry);
         }
       }
       if (truncated) this.log(`pacta: stopped indexing ${root} after ${this.maxFiles} files`);
     }
+    // What is known of files no longer there goes (a refresh after they were deleted or renamed).
+    for (const key of this.facts.keys()) if (!seen.has(key)) this.facts.delete(key);
     return out;
   }
 
-  private async indexFile(uri: string, source: 'workspace' | 'library'): Promise<IndexEntry | undefined> {
+  private async indexFile(uri: string, source: 'workspace' | 'library', reads: { n: number }): Promise<IndexEntry | undefined> {
     const stat = await this.fs.stat(uri);
     if (!stat || stat.type !== 'file' || stat.size > this.maxFileSize) return undefined;
-    const text = await this.fs.readFile(uri);
-    if (text === undefined) return undefined;
-    const title = titleLine(text);
+    const key = normaliseUri(uri);
+    let facts = this.facts.get(key);
+    // An unchanged file is not read again: its title and notes are known.
+    if (!facts || facts.mtime !== stat.mtime || facts.size !== stat.size) {
+      const text = await this.fs.readFile(uri);
+      if (text === undefined) return undefined;
+      // Copies: the title and notes are slices of the text, which would otherwise stay in memory with them.
+      const title = titleLine(text);
+      facts = { mtime: stat.mtime, size: stat.size, title: title && detach(title), parallel: parallelNote(text).map(detach) };
+      this.facts.set(key, facts);
+      const n = ++reads.n;
+      if (this.summarised?.generation === this.generation) for (const l of this.summarised.listeners) l(n, undefined);
+    }
+    const title = facts.title;
     if (!title) return undefined;
-    return { uri, source, title, key: normaliseName(title), instrumentId: this.catalogueValue.identify(title)?.id };
+    return { uri, source, title, key: normaliseName(title), instrumentId: this.catalogueValue.identify(title)?.id, parallel: facts.parallel };
   }
 
   private resolveLibrary(): string[] {
@@ -428,8 +664,35 @@ export function titleLine(text: string): string | undefined {
   return undefined;
 }
 
-function citationKey(c: InstrumentCitation): string {
-  return c.id ? `id:${c.id}` : `name:${normaliseName(c.title)}|${normaliseName(c.cited)}`;
+interface LocationTables {
+  index: IndexEntry[];
+  /** Positions in `index`, in order. */
+  byId: Map<string, number[]>;
+  byKey: Map<string, number[]>;
+  byKeyWithoutId: Map<string, number[]>;
+  uris: Map<string, string | undefined>;
+}
+
+function locationTables(index: IndexEntry[]): LocationTables {
+  const byId = new Map<string, number[]>();
+  const byKey = new Map<string, number[]>();
+  const byKeyWithoutId = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, k: string, i: number) => {
+    const list = map.get(k);
+    if (list) list.push(i);
+    else map.set(k, [i]);
+  };
+  index.forEach((e, i) => {
+    if (e.instrumentId) push(byId, e.instrumentId, i);
+    else push(byKeyWithoutId, e.key, i);
+    push(byKey, e.key, i);
+  });
+  return { index, byId, byKey, byKeyWithoutId, uris: new Map() };
+}
+
+/** The next turn of the event loop (setImmediate in Node; a zero timeout in a browser worker). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

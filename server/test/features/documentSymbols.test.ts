@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
 import { parseTreaty } from '../../src/model';
-import { documentSymbols } from '../../src/features/documentSymbols';
+import { documentSymbols, outline } from '../../src/features/documentSymbols';
 import { ORCHARD } from '../helpers/samples';
 import { lineOf, readCorpus } from '../helpers/text';
 
@@ -86,4 +86,30 @@ describe('documentSymbols', () => {
       }
     });
   }
+
+  describe('with pacta.outline.maxSymbols', () => {
+    const unclos = parseTreaty(readCorpus('unclos_1982_en.txt'));
+    const count = (symbols: DocumentSymbol[], kind?: SymbolKind) => [...all(symbols)].filter((s) => kind === undefined || s.kind === kind).length;
+
+    it('keeps the whole UNCLOS outline (2,109 provisions) under the default-sized budget', () => {
+      const full = outline(unclos, { maxSymbols: 10_000 });
+      assert.deepEqual(full.omitted, []);
+      assert.equal(full.total, 2109);
+      assert.equal(count(full.symbols), 2109);
+    });
+
+    it('leaves out points first, then paragraphs, and always keeps the 445 articles', () => {
+      const noPoints = outline(unclos, { maxSymbols: 2000 });
+      assert.deepEqual(noPoints.omitted, ['point']);
+      assert.equal(count(noPoints.symbols, SymbolKind.EnumMember), 0);
+      assert.equal(count(noPoints.symbols, SymbolKind.Field), 881);
+      assert.equal(count(noPoints.symbols), 2109 - 694);
+
+      const articlesOnly = outline(unclos, { maxSymbols: 100 });
+      assert.deepEqual(articlesOnly.omitted, ['point', 'paragraph']);
+      assert.equal(count(articlesOnly.symbols, SymbolKind.Field), 0);
+      assert.equal(count(articlesOnly.symbols, SymbolKind.Class), 445);
+      assert.equal(articlesOnly.total, 2109);
+    });
+  });
 });

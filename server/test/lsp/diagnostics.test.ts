@@ -10,35 +10,12 @@ import type { CodeAction, CodeLens, Diagnostic, DocumentHighlight, Location, Pub
 import { ensureBuilt } from '../helpers/build';
 import { LspClient, REQUEST_TIMEOUT_MS } from '../helpers/lsp';
 import { lines, positionOf } from '../helpers/text';
+import { FOG_SIGNALS, LIGHTHOUSE_DRAFT } from '../../../test/fixtures/lighthouse.mjs';
 
-/** Written for this test: a draft with one broken reference and a gap in its numbering. */
-const DRAFT = lines(
-  'Convention on Lighthouse Keeping',
-  '',
-  'Article 1',
-  'Lights',
-  '',
-  '1. Each Party shall keep its lighthouses lit.',
-  '2. The duties in Article 2 and Article 7 apply at night.',
-  '',
-  'Article 2',
-  'Keepers',
-  '',
-  'A keeper shall be appointed for each light under Article 1.',
-  '',
-  'Article 4',
-  'Final provisions',
-  '',
-  'This Convention enters into force on signature; Articles 1 and 2 apply at once.',
-);
+/** A draft with one broken reference and a gap in its numbering (shared with the e2e suites). */
+const DRAFT = lines(...LIGHTHOUSE_DRAFT);
 /** A second file of the workspace, on disk only, citing the draft by its title. */
-const NOTE = lines(
-  'Protocol on Fog Signals',
-  '',
-  'Article 1',
-  '',
-  'Article 2 of the Convention on Lighthouse Keeping applies to fog signals.',
-);
+const NOTE = lines(...FOG_SIGNALS);
 
 let tmp: string;
 let client: LspClient;

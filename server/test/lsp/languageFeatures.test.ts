@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type {
   CompletionItem,
   CompletionList,
+  DocumentSymbol,
   FoldingRange,
   InitializeResult,
   InlayHint,
@@ -17,6 +18,7 @@ import type {
   SymbolInformation,
   TextEdit,
 } from 'vscode-languageserver-protocol';
+import { SymbolKind } from 'vscode-languageserver-protocol';
 import { ensureBuilt } from '../helpers/build';
 import { LspClient } from '../helpers/lsp';
 import { corpusFile } from '../helpers/paths';
@@ -215,6 +217,24 @@ describe('language features over stdio', () => {
     const outer: number[] = [];
     for (let s: SelectionRange | undefined = sel; s; s = s.parent) outer.push(s.range.start.line);
     assert.deepEqual(outer, [5, 2, 0]); // paragraph 1 → Article 1 → document
+  });
+
+  it('leaves paragraphs and points out of a long outline, past pacta.outline.maxSymbols, and says so in the log', async () => {
+    const kinds = (symbols: DocumentSymbol[]): number[] => symbols.flatMap((s) => [s.kind, ...kinds(s.children ?? [])]);
+    const full = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: draftUri } });
+    assert.ok(kinds(full).includes(SymbolKind.Field), 'paragraphs in the full outline');
+    client.configuration = { library: [], outline: { maxSymbols: 2 } };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    const short = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: draftUri } });
+    assert.ok(!kinds(short).includes(SymbolKind.Field) && !kinds(short).includes(SymbolKind.EnumMember), JSON.stringify(short.map((s) => s.name)));
+    assert.deepEqual(
+      short.filter((s) => s.kind === SymbolKind.Class).map((s) => s.name),
+      full.filter((s) => s.kind === SymbolKind.Class).map((s) => s.name),
+      'every article stays',
+    );
+    assert.ok(client.logs.some((l) => /outline of .*pact\.treaty leaves out paragraphs: .* more than pacta\.outline\.maxSymbols \(2\)/.test(l)), client.logs.join('\n'));
+    client.configuration = { library: [] };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
   });
 
   it('shuts down cleanly', async () => {

@@ -2,7 +2,7 @@
 // this test, each with the exact targets it must resolve to.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTreaty, type TreatyDocument } from '../../src/model';
+import { Catalogue, parseTreaty, type TreatyDocument } from '../../src/model';
 
 const TEXT = `Convention on Illustrative Cooperation
 
@@ -243,4 +243,31 @@ test('a hard-wrapped first sentence is not a heading', () => {
   const d = parseTreaty('Pact\n\nArticle 1\n\nText.\n\nArticle 2\n\nA person with full\npowers signs.\n\nArticle 3\nScope\n\nText.\n');
   assert.equal(d.byId.get('art_2')?.heading, undefined);
   assert.equal(d.byId.get('art_3')?.heading, 'Scope');
+});
+
+test('an instrument alias with citation words never makes two references overlap (issue 6)', () => {
+  const catalogue = new Catalogue([{ id: 'pact', title: 'Pact of the first', aliases: [] }]);
+  const d = parseTreaty('Pact\n\nArticle 1\n\nText.\n\nArticle 2\n\nSee Article 2 of Pact of the first paragraph of Article 1 here.\n', { catalogue });
+  // The earlier citation keeps "of Pact of the first"; "paragraph" has no number, so the next is "Article 1".
+  assert.deepEqual(
+    d.references.map((r) => [r.text, r.instrument?.title ?? null, r.targets.map((t) => t.eId)]),
+    [
+      ['Article 2 of Pact of the first', 'Pact of the first', ['art_2']],
+      ['Article 1', null, ['art_1']],
+    ],
+  );
+  for (let i = 1; i < d.references.length; i++) assert.ok(d.references[i - 1].range.end <= d.references[i].range.start);
+});
+
+test('a missing article in a numbering gap is explained by its neighbours; past the end, by the last', () => {
+  const d = parseTreaty('Pact\n\nArticle 1\n\nText.\n\nArticle 2\n\nText.\n\nArticle 5\n\nSee Article 3, Article 9 and Article 4.\n\nArticle 6\n\nText.\n');
+  const problem = (text: string) => d.references.find((r) => r.text === text)?.problem;
+  assert.equal(problem('Article 3'), 'this document has no Article 3; the numbering goes from Article 2 to Article 5');
+  assert.equal(problem('Article 4'), 'this document has no Article 4; the numbering goes from Article 2 to Article 5');
+  assert.equal(problem('Article 9'), 'this document has no Article 9; the last is Article 6');
+});
+
+test('numbers that go back: the gap is still named by the nearest numbers around it', () => {
+  const d = parseTreaty('Pact\n\nArticle 1\n\nText.\n\nArticle 5\n\nText.\n\nArticle 3\n\nSee Article 4.\n');
+  assert.equal(d.references[0].problem, 'this document has no Article 4; the numbering goes from Article 3 to Article 5');
 });

@@ -40,3 +40,20 @@ test('texts are cut on a word with a flag', () => {
   assert.equal(cut.cut, true);
   assert.ok(cut.text.length <= 100 && !cut.text.endsWith(' '));
 });
+
+test('a cut text counts the whole provision the way the full text reads it', () => {
+  // Lines trimmed, blank lines dropped, CRLF and lone CR as line ends: the cut prefix and the
+  // count must agree with the full text, which is built only when asked for.
+  const text = 'Pact\r\n\r\nPART I\r\n\r\n  Article 1  \r\n\r\n1. First   line\rsecond line \u00a0\n\n\t\n2. ' + 'word '.repeat(400) + '\n\nArticle 2\n\nEnd.\n';
+  const doc = parseTreaty(text);
+  const part = doc.byId.get('part_I')!;
+  const full = provisionText(doc, part, Number.MAX_SAFE_INTEGER);
+  assert.match(full.text, /^PART I\nArticle 1\n1\. First {3}line\nsecond line\n2\. word word/);
+  assert.ok(!/\r|\n\n|\u00a0/.test(full.text));
+  for (const max of [10, 37, 200, 1200]) {
+    const cut = provisionText(doc, part, max);
+    assert.equal(cut.fullLength, full.text.length, `fullLength at ${max}`);
+    assert.equal(cut.cut, full.text.length > max);
+    assert.ok(full.text.startsWith(cut.text) && cut.text.length <= max, `a prefix of the full text at ${max}`);
+  }
+});

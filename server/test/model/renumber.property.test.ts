@@ -22,6 +22,8 @@ import {
   applyChanges,
   articlesIn,
   checkRenumbering,
+  mapOffset,
+  offsetMapper,
   planRenumbering,
   type CitingDocument,
   type RenumberOperation,
@@ -458,6 +460,51 @@ describe('renumbering never throws on odd texts', () => {
           checkRenumbering(plan, (t) => parseTreaty(t));
         } catch (err) {
           if (!(err instanceof RenumberRefusal)) throw err;
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('offsets map through the changes by binary search as they do one change at a time', () => {
+  /** The plain reading of mapOffset's contract: walk the changes in order. */
+  const stepwise = (changes: readonly TextChange[], offset: number): number | undefined => {
+    let delta = 0;
+    for (const c of changes) {
+      if (offset < c.start) break;
+      if (c.kind === 'delete' && offset < c.end) return undefined;
+      if (c.kind === 'number' && offset < c.end) return c.start + delta;
+      delta += c.newText.length - (c.end - c.start);
+    }
+    return offset + delta;
+  };
+  // Sorted, non-overlapping changes as sortChanges leaves them: a gap, then a number, an
+  // insertion (possibly right where a number starts) or a deletion.
+  const changeList = fc
+    .array(fc.tuple(fc.nat(3), fc.constantFrom('number', 'insert', 'delete'), fc.integer({ min: 1, max: 4 }), fc.nat(5)), { maxLength: 25 })
+    .map((steps) => {
+      const out: TextChange[] = [];
+      let at = 0;
+      for (const [gap, kind, length, written] of steps) {
+        at += gap;
+        if (kind === 'insert') out.push({ start: at, end: at, newText: 'x'.repeat(written + 1), kind });
+        else {
+          out.push({ start: at, end: at + length, newText: kind === 'delete' ? '' : '9'.repeat(written + 1), kind: kind as TextChange['kind'] });
+          at += length;
+        }
+      }
+      return out;
+    });
+
+  test(`${RUNS} random change lists, every offset`, () => {
+    fc.assert(
+      fc.property(changeList, (changes) => {
+        const map = offsetMapper(changes);
+        const last = changes.length ? changes[changes.length - 1].end + 2 : 3;
+        for (let o = 0; o <= last; o++) {
+          assert.equal(map(o), stepwise(changes, o), `offset ${o} in ${JSON.stringify(changes)}`);
+          assert.equal(mapOffset(changes, o), stepwise(changes, o));
         }
       }),
       { numRuns: RUNS },

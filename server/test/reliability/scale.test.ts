@@ -2,7 +2,10 @@
 //   - Above pacta.maxFileSize a document gets no features and one visible message
 //     (window/showMessage); every request still answers (null or empty), the server lives.
 //   - While 2,000 files are being indexed, a hover on a small open document answers
-//     (latency printed); memory is printed (server RSS from /proc).
+//     (latency printed); memory is printed (server RSS from /proc) and bounded: with every
+//     file indexed and searched, the server holds summaries, not parsed models — its memory
+//     grows by less than three times the files' text, and a second workspace-wide search
+//     does not add to it.
 //   - A cancelled request answers with the LSP "request cancelled" error (-32800).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -29,16 +32,27 @@ async function waitFor(what: string, ok: () => boolean, ms = 120_000): Promise<v
   }
 }
 
-/** A folder of `n` treaty files, each about 10 KB, citing one another by title. */
-function makeWorkspace(n: number): string {
+const SYLLABLES = ['ba', 'de', 'ki', 'lo', 'mu', 'na', 're', 'si', 'to', 'vu'];
+
+/** "Treaty of Mubababa": a title the reference grammar reads whole after "of the" (digits end a name). */
+function treatyName(i: number): string {
+  const w = [i % 10, Math.floor(i / 10) % 10, Math.floor(i / 100) % 10, Math.floor(i / 1000) % 10].map((k) => SYLLABLES[k]).join('');
+  return `Treaty of ${w[0].toUpperCase()}${w.slice(1)}`;
+}
+
+/** A folder of `n` treaty files citing one another by title; and their size in bytes. */
+function makeWorkspace(n: number): { dir: string; bytes: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pacta-2000-'));
   const body = Array.from({ length: 20 }, (_, i) => `Article ${i + 1}\nHeading ${i + 1}\n\n1. The Parties shall apply Article ${((i + 3) % 20) + 1}, paragraph 2, as agreed.\n(a) first point;\n(b) second point under Article 1.\n\n`).join('');
+  let bytes = 0;
   for (let i = 0; i < n; i++) {
     const sub = path.join(dir, `group-${Math.floor(i / 100)}`);
     fs.mkdirSync(sub, { recursive: true });
-    fs.writeFileSync(path.join(sub, `treaty-${i}.treaty.txt`), `Treaty Number ${i}\n\n${body}See Article 3 of the Treaty Number ${(i + 1) % n}.\n`);
+    const text = `${treatyName(i)}\n\n${body}See Article 3 of the ${treatyName((i + 1) % n)}.\n`;
+    fs.writeFileSync(path.join(sub, `treaty-${i}.treaty.txt`), text);
+    bytes += text.length;
   }
-  return dir;
+  return { dir, bytes };
 }
 
 describe('a 50 MB document', { timeout: 20 * 60_000 }, () => {
@@ -92,14 +106,16 @@ describe('a 50 MB document', { timeout: 20 * 60_000 }, () => {
 
 describe(`a workspace of ${FILES} files`, { timeout: 20 * 60_000 }, () => {
   let folder: string;
+  let bytes: number;
   before(() => {
-    folder = makeWorkspace(FILES);
+    ({ dir: folder, bytes } = makeWorkspace(FILES));
   });
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it('a hover on a small open document answers while the workspace is indexed', async () => {
     const session = await LspSession.start({ folder });
     try {
+      const idle = memoryMb(session.client.proc.pid);
       const a = `${session.folderUri}/open-a.treaty`;
       const b = `${session.folderUri}/open-b.treaty`;
       await session.open(a, CITES_MISSING);
@@ -114,15 +130,36 @@ describe(`a workspace of ${FILES} files`, { timeout: 20 * 60_000 }, () => {
       await indexing;
       const indexMs = Date.now() - started;
       const mem1 = memoryMb(session.client.proc.pid);
-      // Every file parsed: workspace symbols go through all of them.
+      // Every file indexed: workspace symbols go through all of them.
       const t2 = Date.now();
       const symbols = await session.client.request<unknown[] | null>('workspace/symbol', { query: 'Article 3' });
       const symbolsMs = Date.now() - t2;
       const mem2 = memoryMb(session.client.proc.pid);
+      // Find All References on Article 3 of one file, cited by the file before it.
+      const cited = `${session.folderUri}/group-0/treaty-5.treaty.txt`;
+      await session.open(cited, fs.readFileSync(path.join(folder, 'group-0', 'treaty-5.treaty.txt'), 'utf8'));
+      const refsParams = { textDocument: { uri: cited }, position: { line: 16, character: 3 }, context: { includeDeclaration: false } };
+      const t3 = Date.now();
+      const refs = await session.client.request<Array<{ uri: string }> | null>('textDocument/references', refsParams);
+      const refsMs = Date.now() - t3;
+      const t4 = Date.now();
+      await session.client.request('textDocument/references', refsParams);
+      const refsAgainMs = Date.now() - t4;
+      await session.client.request('workspace/symbol', { query: 'Heading 7' });
+      const mem3 = memoryMb(session.client.proc.pid);
       console.log(
-        `# ${FILES} files: hover on a small document during indexing answered in ${latency} ms; index of every file ready after ${(indexMs / 1000).toFixed(1)} s ` +
-          `(RSS ${mem1?.rss.toFixed(0)} MB); workspace/symbol over all files ${(symbolsMs / 1000).toFixed(1)} s, ${symbols?.length ?? 0} symbols (RSS ${mem2?.rss.toFixed(0)} MB, peak ${mem2?.peak.toFixed(0)} MB)`,
+        `# ${FILES} files (${(bytes / 1048576).toFixed(1)} MB): hover on a small document during indexing answered in ${latency} ms; title index ready after ${(indexMs / 1000).toFixed(1)} s ` +
+          `(RSS ${mem1?.rss.toFixed(0)} MB); workspace/symbol over all files ${(symbolsMs / 1000).toFixed(1)} s, ${symbols?.length ?? 0} symbols (RSS ${mem2?.rss.toFixed(0)} MB, peak ${mem2?.peak.toFixed(0)} MB); ` +
+          `references across all files ${refsMs} ms (again ${refsAgainMs} ms), ${refs?.length ?? 0} locations; after a second search RSS ${mem3?.rss.toFixed(0)} MB (idle server ${idle?.rss.toFixed(0)} MB)`,
       );
+      assert.ok(refs?.some((l) => l.uri.endsWith('/group-0/treaty-4.treaty.txt')), 'the citing file is found from its summary');
+      if (idle && mem2 && mem3) {
+        // Parsed models of every file took about 40 times the text here (RSS 270 MB before summaries);
+        // summaries of this outline-dense text take about 12 times.
+        const grownMb = mem2.peak - idle.rss;
+        assert.ok(grownMb < (20 * bytes) / 1048576, `memory grew by ${grownMb.toFixed(0)} MB for ${(bytes / 1048576).toFixed(0)} MB of files`);
+        assert.ok(mem3.rss < mem2.rss * 1.25, `a second workspace-wide search keeps memory level (${mem2.rss.toFixed(0)} → ${mem3.rss.toFixed(0)} MB)`);
+      }
       assert.deepEqual(session.takeHandlerFailures(), []);
       assert.ok(session.alive());
     } finally {

@@ -1,0 +1,136 @@
+// Incremental re-parsing through the server's wiring (in process): didChange with ranges,
+// one keystroke at a time and several changes per notification; after each, the model the
+// server holds (`pacta/debugModel`) equals a fresh parse, and the fast path was taken for the
+// keystrokes that change neither the outline nor a reference.
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import {
+  createConnection,
+  ProposedFeatures,
+  StreamMessageReader as ServerReader,
+  StreamMessageWriter as ServerWriter,
+} from 'vscode-languageserver/node';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type DocumentSymbol,
+  type Hover,
+  type ProtocolConnection,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { createServer } from '../../src/server';
+import { MemoryFileSystem } from '../../src/workspace/memoryFileSystem';
+import { LineIndex, parseTreaty } from '../../src/model';
+import { incrementalStats, resetIncrementalStats } from '../../src/model/incremental';
+import { canonicalModel, type CanonicalModel } from '../../src/features/debugModel';
+import { editSpec, editOffsets, fcParams, runs } from '../helpers/fuzz';
+import { readCorpus } from '../helpers/text';
+
+const URI = 'file:///ws/vclt.txt';
+
+describe('incremental re-parse through the server', () => {
+  let client: ProtocolConnection;
+  let dispose: () => void;
+  let text = readCorpus('vclt_1969_en.txt');
+  let version = 1;
+
+  before(async () => {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const connection = createConnection(ProposedFeatures.all, new ServerReader(toServer), new ServerWriter(toClient));
+    createServer(connection, new MemoryFileSystem({}), { debugModel: true });
+    connection.listen();
+    client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    client.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
+    client.listen();
+    dispose = () => {
+      client.dispose();
+      connection.dispose();
+    };
+    await client.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: [{ uri: 'file:///ws', name: 'ws' }], capabilities: { workspace: { configuration: true } } });
+    await client.sendNotification('initialized', {});
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'treaty', version, text } });
+  });
+
+  after(() => dispose?.());
+
+  /** One didChange of several [start, end) → insert edits, each in the text the previous left. */
+  async function change(edits: Array<{ start: number; end: number; insert: string }>): Promise<void> {
+    const contentChanges: TextDocumentContentChangeEvent[] = [];
+    for (const e of edits) {
+      const index = new LineIndex(text);
+      contentChanges.push({ range: { start: index.positionAt(e.start), end: index.positionAt(e.end) }, text: e.insert });
+      text = text.slice(0, e.start) + e.insert + text.slice(e.end);
+    }
+    await client.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges });
+  }
+
+  async function assertHeldModelFresh(what: string): Promise<void> {
+    const held = await client.sendRequest<CanonicalModel | null>('pacta/debugModel', { textDocument: { uri: URI } });
+    assert.deepEqual(held, canonicalModel(parseTreaty(text)), what);
+  }
+
+  it('typing a sentence in an article: the fast path, and the same model as a fresh parse', async () => {
+    await assertHeldModelFresh('after didOpen');
+    resetIncrementalStats();
+    let at = text.indexOf('applies to treaties between States') + 'applies to treaties between States'.length;
+    const typed = ', as defined in Article 2, paragraph 1';
+    for (const ch of typed) {
+      await change([{ start: at, end: at, insert: ch }]);
+      at++;
+      await assertHeldModelFresh(`after typing ${JSON.stringify(ch)}`);
+    }
+    // Backspace over the last word and retype it.
+    for (let i = 0; i < 3; i++) {
+      await change([{ start: at - 1, end: at, insert: '' }]);
+      at--;
+      await assertHeldModelFresh('after a backspace');
+    }
+    const keystrokes = typed.length + 3;
+    assert.equal(incrementalStats.fast + incrementalStats.full, keystrokes);
+    // "Article 2" and "paragraph 1" change references as their digits appear, and the
+    // backspaces remove them; every other keystroke keeps the model.
+    assert.ok(incrementalStats.fast >= keystrokes - 8, JSON.stringify(incrementalStats));
+  });
+
+  it('several changes in one notification, then the outline and a hover answer from the held model', async () => {
+    const first = text.indexOf('The fact that the present Convention does not apply');
+    const second = text.indexOf('shall not affect', first);
+    assert.ok(first > 0 && second > first);
+    await change([
+      { start: second, end: second, insert: 'really ' },
+      { start: first + 4, end: first + 4, insert: 'whole ' },
+    ]);
+    await assertHeldModelFresh('after two changes in one didChange');
+    const symbols = (await client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
+    assert.ok(symbols.some((s) => s.name.startsWith('Part I — ')), JSON.stringify(symbols.map((s) => s.name)));
+    const ref = text.indexOf('article 30, paragraph 4');
+    assert.ok(ref > 0);
+    const hover = (await client.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: new LineIndex(text).positionAt(ref + 2) })) as Hover | null;
+    assert.ok(hover && JSON.stringify(hover.contents).includes('Article 30(4)(b)'), JSON.stringify(hover));
+  });
+
+  it(`random edits (headings, labels, references pasted anywhere) keep the held model fresh (${runs(25)} cases)`, async () => {
+    const position = fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((i) => i / 1_000_000);
+    const spec = fc.tuple(editSpec, position).map(([e, atFraction]) => ({ ...e, at: atFraction }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(spec, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 4 }), async (batches) => {
+        for (const batch of batches) {
+          let t = text;
+          const edits = batch.map((s) => {
+            const { start, end } = editOffsets(t, s);
+            t = t.slice(0, start) + s.insert + t.slice(end);
+            return { start, end, insert: s.insert };
+          });
+          await change(edits);
+          await assertHeldModelFresh(`after ${JSON.stringify(edits)}`);
+        }
+      }),
+      fcParams(runs(25)),
+    );
+  });
+});
