@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const scale = process.env.PACTA_FUZZ_SCALE ?? '20';
-const files = ['model-properties', 'lsp-fuzz', 'big-inputs'].map((f) => `server/test/reliability/${f}.test.ts`);
+const files = [
+  ...['model-properties', 'lsp-fuzz', 'big-inputs'].map((f) => `server/test/reliability/${f}.test.ts`),
+  'server/test/model/incremental.test.ts', // incremental equals fresh, on random edit sequences
+];
 console.log(`[pacta-fuzz] PACTA_FUZZ_SCALE=${scale}${process.env.PACTA_FUZZ_SEED ? ` PACTA_FUZZ_SEED=${process.env.PACTA_FUZZ_SEED}` : ''}: ${files.join(', ')}`);
 const started = Date.now();
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {

@@ -8,7 +8,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTreaty, type TreatyDocument } from '../src/model';
 import { definition } from '../src/features/definition';
 import { diagnostics } from '../src/features/diagnostics';
-import { documentSymbols } from '../src/features/documentSymbols';
+import { documentSymbols, outline } from '../src/features/documentSymbols';
+import { DEFAULT_SETTINGS } from '../src/workspace/settings';
+import { incrementalStats, reparseTreaty, resetIncrementalStats } from '../src/model/incremental';
 import { references } from '../src/features/references';
 import { linesOf } from '../src/features/convert';
 import { createMdHarness, MD_LINK_DIAGNOSTICS, NO_CANCEL, type MdHarness } from './markdownService';
@@ -31,9 +33,12 @@ const OPS: Op[] = ['outline', 'definition', 'references', 'diagnostics'];
 
 interface OpResult {
   pacta: Sample;
+  /** As the server runs it: the model re-parsed from the previous version's, the outline within its budget. */
+  server: Sample;
   md: Sample;
   /** What each returned, so the reader sees they did comparable work. */
   pactaCount: number;
+  serverCount: number;
   mdCount: number;
 }
 
@@ -42,14 +47,13 @@ function positions(t: SyntheticTreaty): { def: number; heading: number } {
   return { def: Math.floor(t.refOffsets.length / 2), heading: Math.floor(t.articleOffsets.length / 2) };
 }
 
-function pactaOp(op: Op, text: string, t: SyntheticTreaty, idx: { def: number; heading: number }): number {
-  const doc = parseTreaty(text);
+function pactaOp(op: Op, text: string, t: SyntheticTreaty, idx: { def: number; heading: number }, doc = parseTreaty(text), asServer = false): number {
   const lines = linesOf(doc);
   // Offsets after the edit point move by one; both positions chosen lie before or after it consistently.
   const shift = (o: number) => (o >= t.editOffset ? o + 1 : o);
   switch (op) {
     case 'outline':
-      return countSymbols(documentSymbols(doc));
+      return countSymbols(asServer ? outline(doc, { maxSymbols: DEFAULT_SETTINGS.outlineMaxSymbols }).symbols : documentSymbols(doc));
     case 'definition':
       return definition(doc, URI_TEXT, lines.positionAt(shift(t.refOffsets[idx.def]) + 1))?.length ?? 0;
     case 'references':
@@ -89,6 +93,9 @@ function countSymbols(symbols: Array<{ children?: unknown[] }>): number {
   return n;
 }
 
+/** How the server-side column re-parsed, per size (the initial parse not counted). */
+const serverPaths: string[] = [];
+
 async function runSize(chars: number, runs: number): Promise<Map<Op, OpResult>> {
   const t = generateTreaty({ targetChars: chars, seed: 42 });
   const h = await createMdHarness();
@@ -96,28 +103,42 @@ async function runSize(chars: number, runs: number): Promise<Map<Op, OpResult>> 
   const idx = positions(t);
   const out = new Map<Op, OpResult>();
   let keystroke = 0;
+  // The server's side: the model of the previous version, re-parsed after each keystroke.
+  let held = parseTreaty(t.text.slice(0, t.editOffset) + 'w' + t.text.slice(t.editOffset));
+  resetIncrementalStats();
   for (const op of OPS) {
     const pacta: Sample[] = [];
+    const server: Sample[] = [];
     const md: Sample[] = [];
     let pactaCount = 0;
+    let serverCount = 0;
     let mdCount = 0;
     for (let i = 0; i <= runs; i++) {
       // Pacta: the edited text, parsed afresh, then the request.
       const ch = 'xyzw'[keystroke++ % 4];
       const edited = t.text.slice(0, t.editOffset) + ch + t.text.slice(t.editOffset);
       const p = timeSync(() => pactaOp(op, edited, t, idx));
+      // The same keystroke as the server takes it: the typed character replaces the last one.
+      const change = { start: t.editOffset, oldEnd: t.editOffset + 1, newEnd: t.editOffset + 1 };
+      const sv = timeSync(() => {
+        held = reparseTreaty(held, edited, {}, change);
+        return pactaOp(op, edited, t, idx, held, true);
+      });
       // Markdown: the same keystroke (a new version invalidates its caches), then the request.
       typeMd(h, mdDoc, t, ch);
       const m = await timeAsync(() => mdOp(op, h, t, idx));
       if (i === 0) continue; // warm-up
       pacta.push(p.sample);
+      server.push(sv.sample);
       md.push(m.sample);
       pactaCount = p.result;
+      serverCount = sv.result;
       mdCount = m.result;
     }
-    out.set(op, { pacta: medianSample(pacta), md: medianSample(md), pactaCount, mdCount });
+    out.set(op, { pacta: medianSample(pacta), server: medianSample(server), md: medianSample(md), pactaCount, serverCount, mdCount });
   }
   h.service.dispose();
+  serverPaths.push(`${size(chars)}: ${incrementalStats.fast} incremental, ${incrementalStats.full} full`);
   return out;
 }
 
@@ -137,6 +158,9 @@ async function heapFor(chars: number): Promise<{ chars: number; mdChars: number;
   const markdown = t.markdown;
   const pacta = modelHeapPerChar(text, 1) * text.length;
 
+  // WeakRefs (the incremental model's link to its predecessor) keep their targets until the
+  // current job ends: let it end, so the baseline does not count a model about to be freed.
+  await new Promise((r) => setTimeout(r, 0));
   const beforeMd = heapUsed();
   let h: MdHarness | undefined = await createMdHarness();
   h.workspace.add('treaty.md', markdown);
@@ -161,16 +185,19 @@ export async function runSideBySide(opts: SideBySideOptions): Promise<void> {
     const res = await runSize(chars, runs);
     for (const op of OPS) {
       const r = res.get(op)!;
-      rows.push([size(chars), op, runs, wallCpu(r.pacta), wallCpu(r.md), ratio(r.md.wall, r.pacta.wall), ratio(r.md.cpu, r.pacta.cpu)]);
-      counts.push([size(chars), op, r.pactaCount, r.mdCount]);
+      rows.push([size(chars), op, runs, wallCpu(r.pacta), wallCpu(r.server), wallCpu(r.md), ratio(r.md.wall, r.pacta.wall), ratio(r.md.cpu, r.pacta.cpu), ratio(r.md.cpu, r.server.cpu)]);
+      counts.push([size(chars), op, r.pactaCount, r.serverCount, r.mdCount]);
     }
   }
-  console.log(table(['size', 'operation', 'runs', 'Pacta', 'Markdown', 'Markdown / Pacta (wall)', '(cpu)'], rows, 2));
+  console.log(table(['size', 'operation', 'runs', 'Pacta, fresh parse', 'Pacta as the server runs it', 'Markdown', 'Markdown / Pacta fresh (wall)', '(cpu)', 'Markdown / Pacta server (cpu)'], rows, 2));
+  console.log('');
+  console.log('"Pacta as the server runs it": the model re-parsed from the previous version\'s (model/incremental.ts),');
+  console.log(`and the outline within pacta.outline.maxSymbols (${DEFAULT_SETTINGS.outlineMaxSymbols}). Re-parses: ${serverPaths.join('; ')}.`);
   console.log('');
   console.log('What each answered (outline: symbols; definition: locations; references: locations incl. the declaration;');
   console.log('diagnostics: Pacta all findings, Markdown link diagnostics):');
   console.log('');
-  console.log(table(['size', 'operation', 'Pacta', 'Markdown'], counts, 2));
+  console.log(table(['size', 'operation', 'Pacta, fresh parse', 'Pacta as the server runs it', 'Markdown'], counts, 2));
 
   const heapSize = opts.heapSize ?? Math.max(...opts.sizes);
   const hp = await heapFor(heapSize);

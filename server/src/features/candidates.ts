@@ -3,7 +3,7 @@
 // last one when the number runs past the end ("Article 25" in a text of 23 articles).
 // No guessing beyond that: a suggestion that is often wrong is worse than none.
 import type { NumberToken, Provision, ProvisionKind, TreatyDocument } from '../model';
-import { parseNumber } from '../model/numbering';
+import { parseNumber, type Scheme } from '../model/numbering';
 
 const WORD_KIND: Record<string, ProvisionKind> = {
   art: 'article',
@@ -30,27 +30,61 @@ export function candidatesFor(doc: TreatyDocument, token: NumberToken, scope?: P
   const word = last.slice(0, last.indexOf('_'));
   const kind = WORD_KIND[word];
   if (!kind) return [];
-  const siblings = siblingsOf(doc, segments.join('__'), kind, scope);
-  if (!siblings.length) return [];
-
   const scheme = /^\d/.test(token.num) ? 'arabic' : kind === 'point' ? 'letter' : 'roman';
   const wanted = parseNumber(token.num, scheme) ?? (scheme === 'roman' ? parseNumber(token.num, 'letter') : undefined);
   if (!wanted) return [];
   const schemeUsed = parseNumber(token.num, scheme) ? scheme : 'letter';
-  const valued = siblings
-    .map((p) => ({ p, v: p.num ? parseNumber(p.num, schemeUsed) : undefined }))
-    .filter((x): x is { p: Provision; v: NonNullable<typeof x.v> } => !!x.v && !x.v.suffix);
-  if (!valued.length) return [];
+  const siblings = numberedSiblings(doc, segments.join('__'), kind, scope, schemeUsed);
+  if (!siblings) return [];
 
   const out: Provision[] = [];
   const add = (p: Provision | undefined) => {
     if (p && !out.includes(p)) out.push(p);
   };
-  add(valued.find((x) => x.v.value === wanted.value - 1)?.p);
-  add(valued.find((x) => x.v.value === wanted.value + 1)?.p);
-  const max = valued.reduce((a, b) => (b.v.value > a.v.value ? b : a));
-  if (wanted.value > max.v.value) add(max.p);
+  add(siblings.byValue.get(wanted.value - 1));
+  add(siblings.byValue.get(wanted.value + 1));
+  if (wanted.value > siblings.maxValue) add(siblings.max);
   return out.slice(0, MAX_CANDIDATES).sort((a, b) => a.range.start - b.range.start);
+}
+
+interface Numbered {
+  /** The first provision in text order carrying each value. */
+  byValue: Map<number, Provision>;
+  /** The first provision carrying the highest value. */
+  max: Provision;
+  maxValue: number;
+}
+
+/**
+ * Sibling lists by value, built once per text: a document with many broken references asks
+ * for the same list each time, and walking every article per reference made diagnostics
+ * grow with broken references × articles. Keyed by the text too, because an incremental
+ * re-parse updates the same TreatyDocument object in place.
+ */
+const numberedMemo = new WeakMap<TreatyDocument, { text: string; lists: Map<string, Numbered | null> }>();
+
+function numberedSiblings(doc: TreatyDocument, parentId: string, kind: ProvisionKind, scope: Provision | undefined, scheme: Scheme): Numbered | null {
+  let memo = numberedMemo.get(doc);
+  if (!memo || memo.text !== doc.text) {
+    memo = { text: doc.text, lists: new Map() };
+    numberedMemo.set(doc, memo);
+  }
+  const key = `${parentId}|${kind}|${scope?.eId ?? ''}|${scheme}`;
+  const known = memo.lists.get(key);
+  if (known !== undefined) return known;
+  let result: Numbered | null = null;
+  for (const p of siblingsOf(doc, parentId, kind, scope)) {
+    const v = p.num ? parseNumber(p.num, scheme) : undefined;
+    if (!v || v.suffix) continue;
+    if (!result) result = { byValue: new Map(), max: p, maxValue: v.value };
+    if (!result.byValue.has(v.value)) result.byValue.set(v.value, p);
+    if (v.value > result.maxValue) {
+      result.max = p;
+      result.maxValue = v.value;
+    }
+  }
+  memo.lists.set(key, result);
+  return result;
 }
 
 /** The provisions of `kind` among which the missing one would stand. */

@@ -1,10 +1,16 @@
 // Offsets (model) -> LSP positions and ranges. Shared by every feature.
 import type { Position, Range } from 'vscode-languageserver-protocol';
 import { LineIndex, type Span, type TreatyDocument } from '../model';
-import { editedFrom } from '../model/incremental';
+import { editedFrom, modelId } from '../model/incremental';
 import { lineIndexAfterEdit } from '../model/lines';
 
 const indexes = new WeakMap<TreatyDocument, LineIndex>();
+/**
+ * The index built last, by model id, held strongly: the model a keystroke replaced is often
+ * collected before a request asks for the new one's lines, and reading 5 MB again costs 5–10 ms.
+ * One only, so at most one otherwise dead text stays in memory.
+ */
+let last: { id: number; lines: LineIndex } | undefined;
 
 /** The LineIndex of a parsed document, built once per document object. */
 export function linesOf(doc: TreatyDocument): LineIndex {
@@ -12,9 +18,10 @@ export function linesOf(doc: TreatyDocument): LineIndex {
   if (!lines) {
     // After a keystroke, the previous version's index shifted: a 5 MB text is not read again.
     const from = editedFrom(doc);
-    const before = from && indexes.get(from.doc);
+    const before = from && ((from.doc && indexes.get(from.doc)) ?? (last?.id === from.id ? last.lines : undefined));
     lines = before ? lineIndexAfterEdit(before, from.change, doc.text) : new LineIndex(doc.text);
     indexes.set(doc, lines);
+    last = { id: modelId(doc), lines };
   }
   return lines;
 }

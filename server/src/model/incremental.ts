@@ -73,21 +73,34 @@ export function reparseTreaty(prev: TreatyDocument, text: string, options: Parse
     incrementalStats.reasons[result] = (incrementalStats.reasons[result] ?? 0) + 1;
     doc = parseTreaty(text, options);
   }
-  if (doc !== prev) lineage.set(doc, { from: new WeakRef(prev), change: ch });
+  if (doc !== prev) lineage.set(doc, { from: new WeakRef(prev), fromId: modelId(prev), change: ch });
   return doc;
 }
 
 /** Which model each re-parsed one replaced, and the edit between their texts. Weak: a chain of versions must not keep old texts alive. */
-const lineage = new WeakMap<TreatyDocument, { from: WeakRef<TreatyDocument>; change: TextChange }>();
+const lineage = new WeakMap<TreatyDocument, { from: WeakRef<TreatyDocument>; fromId: number; change: TextChange }>();
+
+const modelIds = new WeakMap<TreatyDocument, number>();
+let nextModelId = 1;
 
 /**
- * The model `doc` was re-parsed from, if it is still alive, and the edit between their texts:
- * what is kept per model (e.g. its line index) can be updated rather than rebuilt.
+ * A number for `doc`, never reused: what is derived from a model can be kept under it after the
+ * model itself is collected (the replaced model often is, between a keystroke and the next request).
  */
-export function editedFrom(doc: TreatyDocument): { doc: TreatyDocument; change: TextChange } | undefined {
+export function modelId(doc: TreatyDocument): number {
+  let id = modelIds.get(doc);
+  if (id === undefined) modelIds.set(doc, (id = nextModelId++));
+  return id;
+}
+
+/**
+ * The model `doc` was re-parsed from (`doc` undefined when it has been collected; `id` is its
+ * `modelId`), and the edit between their texts: what is kept per model (e.g. its line index)
+ * can be updated rather than rebuilt.
+ */
+export function editedFrom(doc: TreatyDocument): { doc?: TreatyDocument; id: number; change: TextChange } | undefined {
   const entry = lineage.get(doc);
-  const from = entry?.from.deref();
-  return entry && from ? { doc: from, change: entry.change } : undefined;
+  return entry && { doc: entry.from.deref(), id: entry.fromId, change: entry.change };
 }
 
 /** The span where two texts differ: their common prefix and suffix left out. */

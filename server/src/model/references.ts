@@ -149,7 +149,8 @@ interface Context {
 
 class Resolver {
   private readonly selfNoun: string | undefined;
-  private readonly byKindInScope = new Map<string, Provision[]>();
+  /** Keyed by the attachment itself, not its eId: two annexes can share an eId ("Annex A" twice). */
+  private readonly byKindInScope = new Map<Provision | undefined, Map<ProvisionKind, Provision[]>>();
   /** Full instrument titles seen so far in the text, for "the Charter" / "the Statute". */
   private lastArticleTarget: Target | undefined;
   private readonly lastCited: Partial<Record<ProvisionKind, Provision>> = {};
@@ -483,8 +484,9 @@ class Resolver {
 
   /** All provisions of a kind in one instrument scope (main text or one annex), in order. */
   private inScope(kind: ProvisionKind, attachment: Provision | undefined): Provision[] {
-    const key = `${kind}|${attachment?.eId ?? ''}`;
-    let list = this.byKindInScope.get(key);
+    let lists = this.byKindInScope.get(attachment);
+    if (!lists) this.byKindInScope.set(attachment, (lists = new Map()));
+    let list = lists.get(kind);
     if (!list) {
       list = [];
       const visit = (p: Provision) => {
@@ -494,7 +496,7 @@ class Resolver {
         }
       };
       visit(attachment ?? this.doc.root);
-      this.byKindInScope.set(key, list);
+      lists.set(kind, list);
     }
     return list;
   }

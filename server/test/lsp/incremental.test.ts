@@ -25,7 +25,10 @@ import {
 import { createServer } from '../../src/server';
 import { MemoryFileSystem } from '../../src/workspace/memoryFileSystem';
 import { LineIndex, parseTreaty } from '../../src/model';
-import { incrementalStats, resetIncrementalStats } from '../../src/model/incremental';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { editedFrom, incrementalStats, reparseTreaty, resetIncrementalStats } from '../../src/model/incremental';
+import { linesOf } from '../../src/features/convert';
 import { canonicalModel, type CanonicalModel } from '../../src/features/debugModel';
 import { editSpec, editOffsets, fcParams, runs } from '../helpers/fuzz';
 import { readCorpus } from '../helpers/text';
@@ -132,5 +135,38 @@ describe('incremental re-parse through the server', () => {
       }),
       fcParams(runs(25)),
     );
+  });
+});
+
+describe('the line index of a re-parsed model (features/convert.ts linesOf)', () => {
+  it('is carried over from the replaced model even after that model was collected, and stays right', async () => {
+    // A GC between a keystroke and the next request collects the replaced model; its index is
+    // still kept (by model id) and shifted. A wrong carry would give wrong lines below.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let text = readCorpus('vclt_1969_en.txt');
+    let doc = parseTreaty(text);
+    linesOf(doc);
+    let at = text.indexOf('applies to treaties between States');
+    let collected = 0;
+    for (const insert of ['x', '\n', 'y\r\nz', '\r', '\n', 'ab']) {
+      const change = { start: at, oldEnd: at, newEnd: at + insert.length };
+      text = text.slice(0, at) + insert + text.slice(at);
+      doc = reparseTreaty(doc, text, {}, change);
+      // The replaced model is referenced by nothing now: WeakRefs clear after this turn and a GC.
+      await new Promise((r) => setImmediate(r));
+      gc();
+      if (editedFrom(doc) && !editedFrom(doc)!.doc) collected++;
+      assert.equal(editedFrom(doc)?.change.start, at);
+      const lines = linesOf(doc);
+      const fresh = new LineIndex(text);
+      assert.equal(lines.lineCount, fresh.lineCount);
+      for (const o of [0, at - 1, at, at + 1, at + insert.length, at + 5000, text.length - 1, text.length]) {
+        assert.deepEqual(lines.positionAt(o), fresh.positionAt(o), `offset ${o} after inserting ${JSON.stringify(insert)}`);
+      }
+      at += insert.length;
+    }
+    // The case this is about happened (V8 clears WeakRefs at a full GC once the turn is over).
+    assert.ok(collected > 0, 'the replaced model was never collected');
   });
 });

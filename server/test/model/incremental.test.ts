@@ -137,6 +137,38 @@ describe('incremental re-parse', () => {
     assert.ok(incrementalStats.fast >= word.length - 3, JSON.stringify(incrementalStats));
   });
 
+  it('explains a missing article the same way when two annexes share a name (found by npm run fuzz)', () => {
+    // The shrunk counterexample, as the generator wrote it.
+    const text = [
+      'Convention on Orchard Neighbours',
+      '',
+      'APPENDIX A',
+      '',
+      'ARTICLE 12',
+      '1. Articles 1 to 1 the.',
+      '2. the.',
+      '',
+      'Article 2',
+      'Scope',
+      '1. paragraph 1 of Article 1 the Article 1 of the Vienna Convention on the Law of Treaties except rights the the.',
+      '(a) the defined ensure ensure Chapter XIV the except the the shall.',
+      '',
+      'APPENDIX A',
+      '',
+      'Article 1',
+      'Scope',
+      '',
+      'IN WITNESS WHEREOF the undersigned have signed this Convention.',
+      'DONE at Vienna, this twenty-third day of May, one thousand nine hundred and sixty-nine.',
+      '',
+    ].join('\n');
+    const at = 148; // after "the Article 1" in Article 2, paragraph 1 of the first Appendix A
+    resetIncrementalStats();
+    // "Article 1 paragraph 1 of Article 2": the message names the last article of the annex it stands in.
+    checkEdits(text, [{ start: at, end: at, insert: 'paragraph 1 of Article 2 the.' }]);
+    assert.equal(incrementalStats.fast, 1, JSON.stringify(incrementalStats));
+  });
+
   it(`random edit sequences on generated treaties (${runs(300)} cases)`, () => {
     resetIncrementalStats();
     fc.assert(
