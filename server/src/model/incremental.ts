@@ -24,6 +24,7 @@ import { packFor } from './languages';
 import { DEFAULT_CATALOGUE, type Catalogue } from './catalogue';
 import { detectLanguage, languageNote } from './language';
 import { provisionAt } from './query';
+import { lineEndAt, lineStartAt } from './lines';
 
 /** One edit, or several composed: [start, oldEnd) of the old text became [start, newEnd) of the new. */
 export interface TextChange {
@@ -140,10 +141,10 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
   if (ch.start <= r0) return 'touches the heading line';
   const next = nextProvision(article);
   const r1 = next ? next.range.start : old.length;
-  if (next && ch.oldEnd > lineStart(old, r1) - 1) return 'touches the next heading';
+  if (next && ch.oldEnd > lineStartAt(old, r1) - 1) return 'touches the next heading';
 
   // The region, and enough after it for the next heading's line and what it looks ahead at.
-  const xOld = next ? lineEnd(old, lineEnd(old, r1) + 1) : old.length;
+  const xOld = next ? lineEndAt(old, lineEndAt(old, r1) + 1) : old.length;
   const xNew = xOld + delta;
   const r1New = r1 + delta;
   const oldSlice = parseSlice(old.slice(r0, xOld), prev.language);
@@ -269,17 +270,7 @@ function nextProvision(p: Provision): Provision | undefined {
   return undefined;
 }
 
-function lineStart(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-  return i;
-}
 
-function lineEnd(text: string, at: number): number {
-  let i = Math.min(at, text.length);
-  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-  return i;
-}
 
 function parseSlice(slice: string, language: string | undefined): TreatyDocument {
   const doc = parseStructure(slice);

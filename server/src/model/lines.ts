@@ -91,3 +91,17 @@ function countAtMost(starts: Uint32Array, x: number): number {
   }
   return lo;
 }
+
+/** Where the line holding `at` starts (after a LF, CR or CRLF). */
+export function lineStartAt(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
+/** Where the line holding `at` ends: its line break, or the end of the text. */
+export function lineEndAt(text: string, at: number): number {
+  let i = Math.min(at, text.length);
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
+}

@@ -9,6 +9,7 @@ import type { Provision, ProvisionKind, Reference, Span, TreatyDocument } from '
 import { intToRoman, matchHeading, matchListLabel, romanToInt } from './headings';
 import { idNum } from './structure';
 import { provisionAt, walk } from './query';
+import { lineEndAt, lineStartAt } from './lines';
 import { enclosingAttachment, provisionLabel } from './render';
 
 export interface TextChange {
@@ -121,17 +122,7 @@ const ID_WORD: Partial<Record<ProvisionKind, string>> = {
   annex: 'annex',
 };
 
-function lineEndAt(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-  return i;
-}
 
-function lineStartAt(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-  return i;
-}
 
 /** The number as the structure parser cleans it ("first" → "1", "8bis" → "8 bis"). */
 function cleanHeadingNum(num: string, suffix: string): string {

@@ -3,27 +3,16 @@
 // server holds (`pacta/debugModel`) equals a fresh parse, and the fast path was taken for the
 // keystrokes that change neither the outline nor a reference.
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
-  createConnection,
-  ProposedFeatures,
-  StreamMessageReader as ServerReader,
-  StreamMessageWriter as ServerWriter,
-} from 'vscode-languageserver/node';
-import {
   ConfigurationRequest,
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type DocumentSymbol,
   type Hover,
   type ProtocolConnection,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { createServer } from '../../src/server';
-import { MemoryFileSystem } from '../../src/workspace/memoryFileSystem';
+import { startInProcess } from '../helpers/inProcessServer';
 import { LineIndex, parseTreaty } from '../../src/model';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -42,18 +31,7 @@ describe('incremental re-parse through the server', () => {
   let version = 1;
 
   before(async () => {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const connection = createConnection(ProposedFeatures.all, new ServerReader(toServer), new ServerWriter(toClient));
-    createServer(connection, new MemoryFileSystem({}), { debugModel: true });
-    connection.listen();
-    client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    client.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
-    client.listen();
-    dispose = () => {
-      client.dispose();
-      connection.dispose();
-    };
+    ({ client, dispose } = startInProcess({}, (c) => c.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({}))), { debugModel: true }));
     await client.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: [{ uri: 'file:///ws', name: 'ws' }], capabilities: { workspace: { configuration: true } } });
     await client.sendNotification('initialized', {});
     await client.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'treaty', version, text } });

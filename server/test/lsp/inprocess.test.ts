@@ -1,27 +1,17 @@
 // createServer on an in-memory connection and file system: checks the wiring that is
 // awkward to reach through a child process (failing handlers, settings of the wrong type).
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import {
-  createConnection,
-  ProposedFeatures,
-  StreamMessageReader as ServerReader,
-  StreamMessageWriter as ServerWriter,
-} from 'vscode-languageserver/node';
-import {
   ConfigurationRequest,
-  createProtocolConnection,
   LogMessageNotification,
-  StreamMessageReader,
-  StreamMessageWriter,
   type Hover,
   type MarkupContent,
   type LogMessageParams,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { createServer, type PactaServer } from '../../src/server';
-import { MemoryFileSystem } from '../../src/workspace/memoryFileSystem';
+import type { PactaServer } from '../../src/server';
+import { startInProcess } from '../helpers/inProcessServer';
 import { DEFAULT_SETTINGS } from '../../src/workspace/settings';
 import { readCorpus, positionOf } from '../helpers/text';
 
@@ -35,19 +25,10 @@ describe('createServer (in process)', () => {
   let configuration: unknown = { library: 42, instruments: 'none', hover: { maxLength: -1 } };
 
   before(async () => {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const connection = createConnection(ProposedFeatures.all, new ServerReader(toServer), new ServerWriter(toClient));
-    server = createServer(connection, new MemoryFileSystem({ 'file:///ws/charter.txt': readCorpus('un_charter_en.txt') }));
-    connection.listen();
-    client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    client.onNotification(LogMessageNotification.method, (m: LogMessageParams) => void logs.push(m.message));
-    client.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => configuration));
-    client.listen();
-    dispose = () => {
-      client.dispose();
-      connection.dispose();
-    };
+    ({ client, server, dispose } = startInProcess({ 'file:///ws/charter.txt': readCorpus('un_charter_en.txt') }, (c) => {
+      c.onNotification(LogMessageNotification.method, (m: LogMessageParams) => void logs.push(m.message));
+      c.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => configuration));
+    }));
     await client.sendRequest('initialize', {
       processId: null,
       rootUri: null,

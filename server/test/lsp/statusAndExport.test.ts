@@ -3,24 +3,13 @@
 // pacta.akomaNtoso command (the XML of a document), and window/workDoneProgress while
 // the workspace folders are indexed.
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import {
-  createConnection,
-  ProposedFeatures,
-  StreamMessageReader as ServerReader,
-  StreamMessageWriter as ServerWriter,
-} from 'vscode-languageserver/node';
-import {
   ConfigurationRequest,
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   WorkDoneProgressCreateRequest,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { createServer } from '../../src/server';
-import { MemoryFileSystem } from '../../src/workspace/memoryFileSystem';
+import { startInProcess } from '../helpers/inProcessServer';
 import { readCorpus } from '../helpers/text';
 
 const NATO = readCorpus('north_atlantic_treaty_1949_en.txt');
@@ -38,23 +27,14 @@ describe('status bar, export and indexing progress (in process)', () => {
   before(async () => {
     const files: Record<string, string> = { 'file:///ws/charter.txt': readCorpus('un_charter_en.txt') };
     for (let i = 0; i < FILES; i++) files[`file:///ws/drafts/draft-${String(i).padStart(2, '0')}.treaty`] = `Draft ${i}\n\nArticle 1\nSee Article 2.\n\nArticle 2\nText.\n`;
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const connection = createConnection(ProposedFeatures.all, new ServerReader(toServer), new ServerWriter(toClient));
-    createServer(connection, new MemoryFileSystem(files));
-    connection.listen();
-    client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    client.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
-    client.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-    client.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string } }) => {
-      progress.push(p.value);
-      if (p.value.kind === 'end') progressDone();
-    });
-    client.listen();
-    dispose = () => {
-      client.dispose();
-      connection.dispose();
-    };
+    ({ client, dispose } = startInProcess(files, (c) => {
+      c.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
+      c.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+      c.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string } }) => {
+        progress.push(p.value);
+        if (p.value.kind === 'end') progressDone();
+      });
+    }));
     await client.sendRequest('initialize', {
       processId: null,
       rootUri: null,
