@@ -1,29 +1,15 @@
 // Folding: each part, chapter, section, article, annex, the preamble and the final clauses
 // fold from their heading line to their last line of text.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-protocol';
-import { outlineName, walk, type ProvisionKind, type TreatyDocument } from '../model';
+import { ARTICLE_AND_ABOVE, outlineName, walk, type TreatyDocument } from '../model';
 import { linesOf } from './convert';
-
-const FOLDED: ReadonlySet<ProvisionKind> = new Set<ProvisionKind>([
-  'preamble',
-  'part',
-  'title',
-  'chapter',
-  'section',
-  'subsection',
-  'article',
-  'annex',
-  'protocol',
-  'attachment',
-  'conclusions',
-]);
 
 export function foldingRanges(doc: TreatyDocument): FoldingRange[] {
   const lines = linesOf(doc);
   const out: FoldingRange[] = [];
   const taken = new Set<number>();
   for (const p of walk(doc.root)) {
-    if (!FOLDED.has(p.kind)) continue;
+    if (p.kind === 'document' || !ARTICLE_AND_ABOVE.has(p.kind)) continue; // the whole text needs no fold
     const startLine = lines.positionAt(p.labelRange.start).line;
     // A provision's range runs up to the next heading; blank lines before it do not fold with it.
     const endLine = lines.positionAt(lastTextOffset(doc.text, p.range.start, p.range.end)).line;

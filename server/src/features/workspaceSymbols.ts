@@ -6,6 +6,7 @@
 // the same entries, built when the file was indexed, so a query reads no text.
 import type { Range, SymbolInformation } from 'vscode-languageserver-protocol';
 import {
+  ARTICLE_AND_ABOVE,
   DEFAULT_CATALOGUE,
   outlineName,
   provisionLabel,
@@ -38,21 +39,6 @@ export interface SymbolTable {
   entries: readonly SymbolEntry[];
 }
 
-/** Paragraphs and points are too many to list; everything from an article up is a symbol. */
-const LISTED: ReadonlySet<ProvisionKind> = new Set<ProvisionKind>([
-  'document',
-  'preamble',
-  'part',
-  'title',
-  'chapter',
-  'section',
-  'subsection',
-  'article',
-  'annex',
-  'protocol',
-  'attachment',
-  'conclusions',
-]);
 
 /** Query words that say nothing ("Article 51 of the Charter"). */
 const STOP = new Set(['of', 'the', 'to', 'and', 'in', 'on', 'a', 'an']);
@@ -102,7 +88,7 @@ export function symbolTable(doc: TreatyDocument, catalogue: Catalogue = DEFAULT_
   const untitled = { ...doc, title: undefined };
   const entries: SymbolEntry[] = [];
   for (const p of walk(doc.root)) {
-    if (!LISTED.has(p.kind)) continue;
+    if (!ARTICLE_AND_ABOVE.has(p.kind)) continue;
     if (p.kind === 'document') {
       // A document's own name is its title (and aliases): "Orchard" finds the document before its articles.
       if (!doc.title) continue;

@@ -1,5 +1,13 @@
 // Finding things in a parsed document by offset or id.
-import type { Provision, Reference, TreatyDocument } from './types';
+import type { Provision, ProvisionKind, Reference, TreatyDocument } from './types';
+
+/**
+ * The document and every kind from an article up: what folds and what workspace symbols list.
+ * Paragraphs, points and recitals are too many for either.
+ */
+export const ARTICLE_AND_ABOVE: ReadonlySet<ProvisionKind> = new Set<ProvisionKind>([
+  'document', 'preamble', 'part', 'title', 'chapter', 'section', 'subsection', 'article', 'annex', 'protocol', 'attachment', 'conclusions',
+]);
 
 /** The reference whose range contains `offset` (ends inclusive, so a cursor just after a word counts). */
 export function referenceAt(doc: TreatyDocument, offset: number): Reference | undefined {

@@ -8,6 +8,7 @@
 // Positions are stored as line/character (LSP-shaped, but plain data): a summary has no text
 // to convert offsets against.
 import {
+  ARTICLE_AND_ABOVE,
   LineIndex,
   normaliseName,
   outlineName,
@@ -69,10 +70,6 @@ export interface DocumentSummary {
   citations: readonly CitingReference[];
 }
 
-/** Kinds listed as workspace symbols: everything from an article up. */
-const LISTED: ReadonlySet<ProvisionKind> = new Set<ProvisionKind>([
-  'document', 'preamble', 'part', 'title', 'chapter', 'section', 'subsection', 'article', 'annex', 'protocol', 'attachment', 'conclusions',
-]);
 
 /** Query words that say nothing; initials are also taken without them. */
 const STOP = new Set(['of', 'the', 'to', 'and', 'in', 'on', 'a', 'an']);
@@ -120,7 +117,7 @@ export function symbolSummary(doc: TreatyDocument, catalogue: Catalogue, lines: 
   const untitled = { ...doc, title: undefined };
   const entries: OutlineSummary[] = [];
   for (const p of walk(doc.root)) {
-    if (!LISTED.has(p.kind)) continue;
+    if (!ARTICLE_AND_ABOVE.has(p.kind)) continue;
     if (p.kind === 'document') {
       // The document's own name is its title: "Orchard" finds the document before its articles.
       if (!doc.title) continue;
