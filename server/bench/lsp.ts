@@ -162,7 +162,7 @@ async function keystrokes(opts: LspOptions): Promise<void> {
     }
     rows.push(
       diag.length
-        ? ['publishDiagnostics (includes the server\'s debounce)', diag.length, ms(median(diag)), ms(Math.max(...diag)), ms(Math.min(...diag)), '–']
+        ? ['publishDiagnostics (quiet time only after a costly round)', diag.length, ms(median(diag)), ms(Math.max(...diag)), ms(Math.min(...diag)), '–']
         : ['publishDiagnostics', 0, 'none published within 30 s', '', '', ''],
     );
 

@@ -1,6 +1,9 @@
-// Pushes diagnostics (textDocument/publishDiagnostics) for open documents: debounced after
-// each change, all at once after a settings or file change. Push rather than pull because
-// every client has it — Neovim 0.7 has no pull diagnostics.
+// Pushes diagnostics (textDocument/publishDiagnostics) for open documents: after each change,
+// all at once after a settings or file change. Push rather than pull because every client has
+// it — Neovim 0.7 has no pull diagnostics. A change is checked at once when the last round was
+// cheap (diagnostics reuse the findings of untouched lines, so typing in a large treaty costs
+// a few milliseconds a round), and after a quiet time when it was not: the debounce only
+// spares work that costs.
 import { ConnectionError, type Connection } from 'vscode-languageserver';
 import { diagnostics, type DiagnosticsOptions } from './features/diagnostics';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -14,8 +17,10 @@ export interface DiagnosticsPublisherOptions {
   options: () => DiagnosticsOptions;
   /** Resolves when the settings are known: nothing is published before. */
   ready: () => Promise<void>;
-  /** Quiet time after the last change before a document is checked again. */
+  /** Quiet time after the last change before a document is checked again, when the last round was not cheap. */
   delayMs?: number;
+  /** A round that took less than this (milliseconds of checking) lets the next change be checked at once. */
+  cheapMs?: number;
   /** Diagnostics other features add to a document's (parallel versions). */
   extra?: (parsed: ParsedDocument) => Promise<Diagnostic[]>;
   /** Called after a round of publishing (code lenses may have changed too). */
@@ -35,6 +40,10 @@ export interface DiagnosticsPublisher {
 
 export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): DiagnosticsPublisher {
   const delay = o.delayMs ?? 300;
+  const cheap = o.cheapMs ?? 10;
+  /** Milliseconds the last round spent checking (not waiting for instruments): the first round is not assumed cheap. */
+  let lastRound = Infinity;
+  const quietTime = () => (lastRound < cheap ? 0 : delay);
   const pending = new Set<string>();
   let everything = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,7 +63,7 @@ export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): Diag
 
   const run = async (): Promise<void> => {
     timer = undefined;
-    if (running) return schedule(delay); // one round at a time; the next picks up what came in
+    if (running) return schedule(quietTime()); // one round at a time; the next picks up what came in
     running = true;
     try {
       await o.ready();
@@ -62,6 +71,7 @@ export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): Diag
       pending.clear();
       const all = everything;
       everything = false;
+      let checking = 0;
       for (const uri of [...o.openUris()]) {
         const parsed = o.workspace.get(uri);
         if (!parsed) continue;
@@ -75,9 +85,11 @@ export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): Diag
           // The cap (pacta.diagnostics.maxPerDocument) counts the other features' diagnostics too;
           // Pacta's own fill what is left, ending with a note of how many more there are.
           const options = o.options();
+          const started = performance.now();
           const extra = o.extra ? await o.extra(parsed) : [];
           const max = options.maxPerDocument ?? Infinity;
           const list = [...diagnostics(parsed.doc, parsed.uri, lookup, { ...options, maxPerDocument: Math.max(0, max - extra.length) }), ...extra.slice(0, max)];
+          checking += performance.now() - started;
           await o.connection.sendDiagnostics({ uri: parsed.uri, version: parsed.version, diagnostics: list });
         } catch (err) {
           if (isGone(err)) {
@@ -87,6 +99,7 @@ export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): Diag
           o.log(`pacta: diagnostics for ${parsed.uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         }
       }
+      lastRound = checking;
       o.afterRound?.();
     } catch (err) {
       if (isGone(err)) gone = true;
@@ -99,7 +112,7 @@ export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): Diag
   return {
     changed(uri) {
       pending.add(uri);
-      schedule(delay);
+      schedule(quietTime());
     },
     all() {
       everything = true;

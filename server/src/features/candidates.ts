@@ -56,21 +56,19 @@ interface Numbered {
 }
 
 /**
- * Sibling lists by value, built once per text: a document with many broken references asks
- * for the same list each time, and walking every article per reference made diagnostics
- * grow with broken references × articles. Keyed by the text too, because an incremental
- * re-parse updates the same TreatyDocument object in place.
+ * Sibling lists by value, built once per provision tree: a document with many broken
+ * references asks for the same list each time, and walking every article per reference made
+ * diagnostics grow with broken references × articles. Keyed by the root: an incremental
+ * re-parse that keeps the provisions (and so their numbers) keeps the root, a full parse makes
+ * a new one. Candidates are sorted by offsets read when asked, so shifted offsets are current.
  */
-const numberedMemo = new WeakMap<TreatyDocument, { text: string; lists: Map<string, Numbered | null> }>();
+const numberedMemo = new WeakMap<Provision, Map<string, Numbered | null>>();
 
 function numberedSiblings(doc: TreatyDocument, parentId: string, kind: ProvisionKind, scope: Provision | undefined, scheme: Scheme): Numbered | null {
-  let memo = numberedMemo.get(doc);
-  if (!memo || memo.text !== doc.text) {
-    memo = { text: doc.text, lists: new Map() };
-    numberedMemo.set(doc, memo);
-  }
+  let lists = numberedMemo.get(doc.root);
+  if (!lists) numberedMemo.set(doc.root, (lists = new Map()));
   const key = `${parentId}|${kind}|${scope?.eId ?? ''}|${scheme}`;
-  const known = memo.lists.get(key);
+  const known = lists.get(key);
   if (known !== undefined) return known;
   let result: Numbered | null = null;
   for (const p of siblingsOf(doc, parentId, kind, scope)) {
@@ -83,7 +81,7 @@ function numberedSiblings(doc: TreatyDocument, parentId: string, kind: Provision
       result.maxValue = v.value;
     }
   }
-  memo.lists.set(key, result);
+  lists.set(key, result);
   return result;
 }
 

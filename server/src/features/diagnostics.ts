@@ -26,6 +26,8 @@ import {
   type TreatyDocument,
 } from '../model';
 import { numberingFaults, type NumberingFault } from '../model/numbering';
+import { editedFrom, modelId, type TextChange } from '../model/incremental';
+import { lineEndAt, lineStartAt } from '../model/lines';
 import { candidatesFor } from './candidates';
 import { linesOf, toRange } from './convert';
 
@@ -85,7 +87,8 @@ const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
 /**
  * A finding before it is worded: enough to filter, sort and count it. Wording (the model's
  * explanation, "Did you mean" candidates, line numbers) is left to `word`, so findings a
- * capped list drops cost only their detection.
+ * capped list drops cost only their detection. `word` is given the document as it is now: a
+ * finding kept from an earlier version (see `FindingsMemo`) must not hold that version's text.
  */
 interface PendingFinding {
   kind: FindingKind;
@@ -93,7 +96,7 @@ interface PendingFinding {
   ignoreKey: string;
   ref?: Reference;
   fault?: NumberingFault;
-  word(): Finding;
+  word(doc: TreatyDocument): Finding;
 }
 
 /** How many places an ambiguous reference lists (line numbers and related locations): linear, not references × twins. */
@@ -105,130 +108,309 @@ const TWINS_LISTED = 3;
  * "Article 25" still touches it).
  */
 export function findings(doc: TreatyDocument, lookup?: InstrumentLookup, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS, within?: Span): Finding[] {
-  return pendingFindings(doc, lookup, options, within).map((f) => f.word());
+  return pendingFindings(doc, lookup, options, within).map((f) => f.word(doc));
+}
+
+/** What the structure alone decides: the same for every version an incremental re-parse keeps the provisions of. */
+interface StructureFacts {
+  duplicates: Map<string, Provision[]>;
+  hasArticles: boolean;
+}
+
+const structureFacts = new WeakMap<Provision, StructureFacts>();
+
+/** Keyed by the root: a re-parse that keeps the provisions keeps the root; a full parse makes a new one. */
+function factsOf(doc: TreatyDocument): StructureFacts {
+  let facts = structureFacts.get(doc.root);
+  if (!facts) {
+    facts = { duplicates: duplicateIds(doc), hasArticles: doc.byId.has('art_1') || [...doc.byId.values()].some((p) => p.kind === 'article') };
+    structureFacts.set(doc.root, facts);
+  }
+  return facts;
+}
+
+/**
+ * The findings of the last version checked, kept for the next: after a keystroke inside an
+ * article, `reparseTreaty` keeps the provisions and the references outside the article (the
+ * same objects, their offsets shifted in place), so only the references on the lines the
+ * edits touched (and those resolved anew) are checked again, and a 5 MB treaty is not walked
+ * per keystroke. Anything that could change more (a full parse, other severities, an
+ * editorial note naming other articles, a line count that moves the line numbers a numbering
+ * message quotes) checks the whole document. Lists are sparse: findings, not references.
+ */
+interface FindingsMemo {
+  /** `modelId` of the version these were found in. */
+  id: number;
+  key: string;
+  omitted: string;
+  lineCount: number;
+  /** References standing in an editorial note (never reported; own ones may leave articles out). */
+  notes: Reference[];
+  /** References to other instruments: looked up again every round (their texts come and go). */
+  external: Reference[];
+  /** Findings of references to this document's own provisions. */
+  own: PendingFinding[];
+  /** Numbering faults with their spans relative to the provision's label (labels do not change while the provisions are kept). */
+  faults: Array<{ fault: NumberingFault; from: number; to: number }>;
+}
+
+const findingsMemo = new WeakMap<Provision, FindingsMemo>();
+
+/**
+ * The span of `doc`'s text that changed since the version with `modelId` `id` — the edits and
+ * the references resolved anew, each carried forward through the later edits — or undefined
+ * when the chain of versions is lost.
+ */
+function changedSince(doc: TreatyDocument, id: number): Span | undefined {
+  const steps: Array<{ change: TextChange; reresolved?: Span }> = [];
+  let cur: TreatyDocument | undefined = doc;
+  for (;;) {
+    if (!cur || steps.length > 256) return undefined;
+    const from = editedFrom(cur);
+    if (!from) return undefined;
+    steps.push(from);
+    if (from.id === id) break;
+    cur = from.doc;
+  }
+  // Oldest first: each step's span, in its own text, is mapped through every later edit.
+  steps.reverse();
+  let dirty: Span | undefined;
+  for (const { change, reresolved } of steps) {
+    if (dirty) dirty = { start: mapOffset(dirty.start, change), end: mapOffset(dirty.end, change) };
+    const here = { start: change.start, end: change.newEnd };
+    dirty = union(dirty ?? here, here);
+    if (reresolved) dirty = union(dirty, reresolved);
+  }
+  return dirty;
+}
+
+/** Where an offset of the text before `change` is after it (inside the replaced span: its end). */
+function mapOffset(at: number, change: TextChange): number {
+  if (at <= change.start) return at;
+  if (at >= change.oldEnd) return at + change.newEnd - change.oldEnd;
+  return change.newEnd;
+}
+
+function union(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+/** The first index in `refs` (in text order, not overlapping) whose range ends at or after `at`. */
+function firstEndingFrom(refs: readonly Reference[], at: number): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].range.end < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefined, options: DiagnosticsOptions, within?: Span): PendingFinding[] {
   const on = (k: FindingKind) => options.levels[k] !== 'off';
   const touches = (span: Span) => !within || (span.end >= within.start && span.start <= within.end);
-  const out: PendingFinding[] = [];
-  const duplicates = on('ambiguousReference') ? duplicateIds(doc) : new Map<string, Provision[]>();
-  const hasArticles = doc.byId.has('art_1') || [...doc.byId.values()].some((p) => p.kind === 'article');
-  const omitted = omittedArticles(doc);
+  const { duplicates: allDuplicates, hasArticles } = factsOf(doc);
+  const duplicates = on('ambiguousReference') ? allDuplicates : new Map<string, Provision[]>();
+  const lines = linesOf(doc);
 
-  for (const ref of doc.references) {
+  // The memo is for whole-document checks (diagnostics); a check `within` a span is small anyway.
+  const key = JSON.stringify(options.levels);
+  const id = modelId(doc);
+  let memo = within ? undefined : findingsMemo.get(doc.root);
+  /** The lines of the text checked again ([1, 0]: none). */
+  let dirty: Span = { start: 1, end: 0 };
+  if (memo && memo.key !== key) memo = undefined;
+  if (memo && memo.id !== id) {
+    const changed = changedSince(doc, memo.id);
+    if (changed) dirty = { start: lineStartAt(doc.text, changed.start), end: lineEndAt(doc.text, changed.end) };
+    else memo = undefined;
+  }
+  const isDirty = (span: Span) => span.end >= dirty.start && span.start <= dirty.end;
+
+  // The references to look at: all of them, or with a memo those on the dirty lines.
+  const refs = doc.references;
+  const from = memo ? firstEndingFrom(refs, dirty.start) : 0;
+  let to = memo ? from : refs.length;
+  if (memo) while (to < refs.length && refs[to].range.start <= dirty.end) to++;
+
+  const notes: Reference[] = memo ? memo.notes.filter((r) => !isDirty(r.range)) : [];
+  const looked: Reference[] = [];
+  for (let i = from; i < to; i++) {
+    const ref = refs[i];
     if (!touches(ref.range)) continue;
-    if (inEditorialNote(doc, ref)) continue;
-    if (ref.instrument) {
-      const instrument = ref.instrument;
-      const res = resolveReference(doc, ref, lookup);
-      if (res.instrumentFound === false) {
-        if (on('instrumentNotFound')) {
-          out.push({
-            kind: 'instrumentNotFound',
-            span: ref.range,
-            ignoreKey: instrument.title,
-            ref,
-            word: () => ({
-              kind: 'instrumentNotFound',
-              span: ref.range,
-              message: sentence(res.problem ?? `the text of the ${instrument.title} is not available`),
-              ignoreKey: instrument.title,
-              fixes: [],
-              ref,
-            }),
-          });
-        }
-      } else if (res.problem && on('brokenExternalReference')) {
-        const problem = res.problem;
-        const ignoreKey = squash(ref.text);
-        out.push({
-          kind: 'brokenExternalReference',
-          span: ref.range,
-          ignoreKey,
-          ref,
-          word: () => {
-            const target = res.targets.find((t) => t.doc)?.doc;
-            const fixes = target ? numberFixes(ref, target, (eId) => !target.byId.has(eId), undefined) : [];
-            return { kind: 'brokenExternalReference', span: ref.range, message: withSuggestions(problem, fixes), ignoreKey, fixes, ref };
-          },
-        });
-      }
-      continue;
-    }
-    if (!ref.resolved) {
-      if (!on('brokenReference') || !hasArticles) continue;
-      if (ref.relative && !insideArticle(doc, ref)) continue;
-      if (omitted.length && citesOnlyOmitted(doc, ref, omitted)) continue;
-      const ignoreKey = squash(ref.text);
-      out.push({
-        kind: 'brokenReference',
-        span: ref.range,
-        ignoreKey,
-        ref,
-        word: () => {
-          const fixes = numberFixes(ref, doc, (eId) => !doc.byId.has(eId), enclosingScope(doc, ref));
-          return { kind: 'brokenReference', span: ref.range, message: withSuggestions(ref.problem ?? 'this reference does not resolve', fixes), ignoreKey, fixes, ref };
-        },
-      });
-      continue;
-    }
-    const twins = duplicates.size ? ambiguousToken(ref, duplicates) : undefined;
-    if (twins) {
-      const ignoreKey = squash(ref.text);
-      out.push({
-        kind: 'ambiguousReference',
-        span: ref.range,
-        ignoreKey,
-        ref,
-        word: () => {
-          // Only the first few twins are named: every reference to one of n twins naming all n costs n².
-          const listed = twins.length <= TWINS_LISTED + 1 ? twins : twins.slice(0, TWINS_LISTED);
-          const lines = linesOf(doc);
-          const where = listed.map((p) => String(lines.positionAt(p.labelRange.start).line + 1));
-          const rest = twins.length - listed.length;
-          const lineList = rest ? `${where.join(', ')} and ${count(rest)} more` : listWords(where);
-          return {
-            kind: 'ambiguousReference',
-            span: ref.range,
-            message: `“${ignoreKey}” is ambiguous: ${provisionLabel(twins[0])} occurs ${times(twins.length)} (lines ${lineList}); it is read as the one on line ${where[0]}`,
-            ignoreKey,
-            fixes: [],
-            ref,
-            related: listed.map((p) => ({ span: p.labelRange, message: provisionLabel(p) })),
-          };
-        },
-      });
+    if (inEditorialNote(doc, ref, lines)) notes.push(ref);
+    else looked.push(ref);
+  }
+  if (memo) notes.sort((a, b) => a.range.start - b.range.start);
+  const omitted = omittedArticles(notes);
+  const omittedKey = JSON.stringify(omitted);
+  if (memo && memo.omitted !== omittedKey) {
+    // An editorial note now names other articles: what is reported elsewhere changes too.
+    findingsMemo.delete(doc.root);
+    return pendingFindings(doc, lookup, options, within);
+  }
+
+  const external: Reference[] = memo ? memo.external.filter((r) => !isDirty(r.range)) : [];
+  const own: PendingFinding[] = memo ? memo.own.filter((f) => !isDirty(f.span)) : [];
+  const context = { on, hasArticles, omitted, duplicates };
+  for (const ref of looked) {
+    if (ref.instrument) external.push(ref);
+    else {
+      const found = ownFinding(doc, ref, context);
+      if (found) own.push(found);
     }
   }
 
+  const out: PendingFinding[] = [...own];
+  // Another instrument's text may come or go between two checks: always looked up again.
+  for (const ref of external) {
+    const found = externalFinding(doc, ref, lookup, on);
+    if (found) out.push(found);
+  }
+
+  let faults: FindingsMemo['faults'] = [];
   if (on('numbering')) {
-    for (const fault of numberingFaults(doc, linesOf(doc))) {
+    // A fault's number stands on its label's line: kept unless an edit touched that line.
+    const kept = memo?.faults.map(({ fault, from: f, to: t }) => {
+      const at = fault.provision.labelRange.start;
+      return { fault: { ...fault, span: { start: at + f, end: at + t } }, from: f, to: t };
+    });
+    const reusable = kept && !kept.some(({ fault }) => isDirty(fault.span) || (fault.kind === 'duplicate' && memo!.lineCount !== lines.lineCount));
+    if (kept && reusable) faults = kept;
+    else {
+      faults = numberingFaults(doc, lines).map((fault) => ({
+        fault,
+        from: fault.span.start - fault.provision.labelRange.start,
+        to: fault.span.end - fault.provision.labelRange.start,
+      }));
+    }
+    for (const { fault } of faults) {
       if (!touches(fault.span)) continue;
       if (omitted.length && gapIsOmitted(fault, omitted)) continue;
-      const ignoreKey = fault.provision.eId;
-      out.push({
-        kind: 'numbering',
-        span: fault.span,
-        ignoreKey,
-        fault,
-        word: () => ({
-          kind: 'numbering',
-          span: fault.span,
-          message: sentence(fault.message),
-          ignoreKey,
-          fixes: [],
-          fault,
-          related: fault.other ? [{ span: fault.other.labelRange, message: `the earlier ${provisionLabel(fault.other)}` }] : undefined,
-        }),
-      });
+      out.push(numberingFinding(fault));
     }
   }
+  if (!within) findingsMemo.set(doc.root, { id, key, omitted: omittedKey, lineCount: lines.lineCount, notes, external, own, faults });
 
   const ignored = new Set(options.ignore.map(normalise));
   return out
     .filter((f) => !ignored.size || !ignoreKeys(f).some((k) => ignored.has(normalise(k))))
     .sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A reference to another instrument: its text not found, or the provision missing from it. */
+function externalFinding(doc: TreatyDocument, ref: Reference, lookup: InstrumentLookup | undefined, on: (k: FindingKind) => boolean): PendingFinding | undefined {
+  const instrument = ref.instrument!;
+  const res = resolveReference(doc, ref, lookup);
+  if (res.instrumentFound === false) {
+    if (!on('instrumentNotFound')) return undefined;
+    return {
+      kind: 'instrumentNotFound',
+      span: ref.range,
+      ignoreKey: instrument.title,
+      ref,
+      word: () => ({
+        kind: 'instrumentNotFound',
+        span: ref.range,
+        message: sentence(res.problem ?? `the text of the ${instrument.title} is not available`),
+        ignoreKey: instrument.title,
+        fixes: [],
+        ref,
+      }),
+    };
+  }
+  if (!res.problem || !on('brokenExternalReference')) return undefined;
+  const problem = res.problem;
+  const ignoreKey = squash(ref.text);
+  return {
+    kind: 'brokenExternalReference',
+    span: ref.range,
+    ignoreKey,
+    ref,
+    word: () => {
+      const target = res.targets.find((t) => t.doc)?.doc;
+      const fixes = target ? numberFixes(ref, target, (eId) => !target.byId.has(eId), undefined) : [];
+      return { kind: 'brokenExternalReference', span: ref.range, message: withSuggestions(problem, fixes), ignoreKey, fixes, ref };
+    },
+  };
+}
+
+interface OwnContext {
+  on: (k: FindingKind) => boolean;
+  hasArticles: boolean;
+  omitted: Interval[];
+  duplicates: Map<string, Provision[]>;
+}
+
+/** A reference to this document's own provisions that does not resolve, or resolves to one of several provisions with one number. */
+function ownFinding(doc: TreatyDocument, ref: Reference, c: OwnContext): PendingFinding | undefined {
+  if (!ref.resolved) {
+    if (!c.on('brokenReference') || !c.hasArticles) return undefined;
+    if (ref.relative && !insideArticle(doc, ref)) return undefined;
+    if (c.omitted.length && citesOnlyOmitted(doc, ref, c.omitted)) return undefined;
+    const ignoreKey = squash(ref.text);
+    // Worded once: the candidates depend on the provisions alone, and the spans are the reference's own (kept current).
+    let worded: Finding | undefined;
+    return {
+      kind: 'brokenReference',
+      span: ref.range,
+      ignoreKey,
+      ref,
+      word: (now) => {
+        if (!worded) {
+          const fixes = numberFixes(ref, now, (eId) => !now.byId.has(eId), enclosingScope(now, ref));
+          worded = { kind: 'brokenReference', span: ref.range, message: withSuggestions(ref.problem ?? 'this reference does not resolve', fixes), ignoreKey, fixes, ref };
+        }
+        return worded;
+      },
+    };
+  }
+  const twins = c.duplicates.size ? ambiguousToken(ref, c.duplicates) : undefined;
+  if (!twins) return undefined;
+  const ignoreKey = squash(ref.text);
+  return {
+    kind: 'ambiguousReference',
+    span: ref.range,
+    ignoreKey,
+    ref,
+    word: (now) => {
+      // Only the first few twins are named: every reference to one of n twins naming all n costs n².
+      const listed = twins.length <= TWINS_LISTED + 1 ? twins : twins.slice(0, TWINS_LISTED);
+      const lines = linesOf(now);
+      const where = listed.map((p) => String(lines.positionAt(p.labelRange.start).line + 1));
+      const rest = twins.length - listed.length;
+      const lineList = rest ? `${where.join(', ')} and ${count(rest)} more` : listWords(where);
+      return {
+        kind: 'ambiguousReference',
+        span: ref.range,
+        message: `“${ignoreKey}” is ambiguous: ${provisionLabel(twins[0])} occurs ${times(twins.length)} (lines ${lineList}); it is read as the one on line ${where[0]}`,
+        ignoreKey,
+        fixes: [],
+        ref,
+        related: listed.map((p) => ({ span: p.labelRange, message: provisionLabel(p) })),
+      };
+    },
+  };
+}
+
+function numberingFinding(fault: NumberingFault): PendingFinding {
+  const ignoreKey = fault.provision.eId;
+  return {
+    kind: 'numbering',
+    span: fault.span,
+    ignoreKey,
+    fault,
+    word: () => ({
+      kind: 'numbering',
+      span: fault.span,
+      message: sentence(fault.message),
+      ignoreKey,
+      fixes: [],
+      fault,
+      related: fault.other ? [{ span: fault.other.labelRange, message: `the earlier ${provisionLabel(fault.other)}` }] : undefined,
+    }),
+  };
 }
 
 /**
@@ -239,8 +421,8 @@ function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefin
 export function diagnostics(doc: TreatyDocument, uri: string, lookup?: InstrumentLookup, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Diagnostic[] {
   const all = pendingFindings(doc, lookup, options);
   const max = options.maxPerDocument ?? Infinity;
-  if (all.length <= max) return all.map((f) => diagnosticFor(doc, uri, f.word(), options));
-  const out = all.slice(0, max).map((f) => diagnosticFor(doc, uri, f.word(), options));
+  if (all.length <= max) return all.map((f) => diagnosticFor(doc, uri, f.word(doc), options));
+  const out = all.slice(0, max).map((f) => diagnosticFor(doc, uri, f.word(doc), options));
   out.push(moreNotShown(doc, all[max].span, max, all.length - max));
   return out;
 }
@@ -340,10 +522,10 @@ function enclosingScope(doc: TreatyDocument, ref: Reference): Provision | undefi
 type Interval = [number, number];
 
 /** Main-text article numbers that editorial notes say the text leaves out ("[… 제15조 - 제63조 생략 …]"). */
-function omittedArticles(doc: TreatyDocument): Interval[] {
+function omittedArticles(inNotes: readonly Reference[]): Interval[] {
   const out: Interval[] = [];
-  for (const ref of doc.references) {
-    if (ref.instrument || !inEditorialNote(doc, ref)) continue;
+  for (const ref of inNotes) {
+    if (ref.instrument) continue;
     const nums = (ref.numbers ?? []).filter((n) => /^art_\d+$/.test(n.eId)).map((n) => Number(n.eId.slice(4)));
     if (!nums.length) continue;
     if (ref.form === 'range') out.push([Math.min(...nums), Math.max(...nums)]);
@@ -369,10 +551,9 @@ function gapIsOmitted(fault: NumberingFault, omitted: Interval[]): boolean {
 }
 
 /** Whether the reference stands on a line that is wholly an editorial note: "[ … ]". */
-function inEditorialNote(doc: TreatyDocument, ref: Reference): boolean {
+function inEditorialNote(doc: TreatyDocument, ref: Reference, lines = linesOf(doc)): boolean {
   // Only the line's first and last visible characters are looked at: a line may be megabytes long.
   const text = doc.text;
-  const lines = linesOf(doc);
   const pos = lines.positionAt(ref.range.start);
   let i = ref.range.start - pos.character;
   let j = pos.line + 1 < lines.lineCount ? lines.offsetAt({ line: pos.line + 1, character: 0 }) : text.length;

@@ -74,12 +74,15 @@ export function reparseTreaty(prev: TreatyDocument, text: string, options: Parse
     incrementalStats.reasons[result] = (incrementalStats.reasons[result] ?? 0) + 1;
     doc = parseTreaty(text, options);
   }
-  if (doc !== prev) lineage.set(doc, { from: new WeakRef(prev), fromId: modelId(prev), change: ch });
+  if (doc !== prev) lineage.set(doc, { from: new WeakRef(prev), fromId: modelId(prev), change: ch, reresolved: reresolvedIn.get(doc) });
   return doc;
 }
 
+/** The region whose references the fast path resolved anew (new Reference objects), in the new text. */
+const reresolvedIn = new WeakMap<TreatyDocument, Span>();
+
 /** Which model each re-parsed one replaced, and the edit between their texts. Weak: a chain of versions must not keep old texts alive. */
-const lineage = new WeakMap<TreatyDocument, { from: WeakRef<TreatyDocument>; fromId: number; change: TextChange }>();
+const lineage = new WeakMap<TreatyDocument, { from: WeakRef<TreatyDocument>; fromId: number; change: TextChange; reresolved?: Span }>();
 
 const modelIds = new WeakMap<TreatyDocument, number>();
 let nextModelId = 1;
@@ -97,11 +100,12 @@ export function modelId(doc: TreatyDocument): number {
 /**
  * The model `doc` was re-parsed from (`doc` undefined when it has been collected; `id` is its
  * `modelId`), and the edit between their texts: what is kept per model (e.g. its line index)
- * can be updated rather than rebuilt.
+ * can be updated rather than rebuilt. `reresolved`: where the references are new objects (the
+ * edited article's, resolved anew), in `doc`'s text; elsewhere they are the old ones, shifted.
  */
-export function editedFrom(doc: TreatyDocument): { doc?: TreatyDocument; id: number; change: TextChange } | undefined {
+export function editedFrom(doc: TreatyDocument): { doc?: TreatyDocument; id: number; change: TextChange; reresolved?: Span } | undefined {
   const entry = lineage.get(doc);
-  return entry && { doc: entry.from.deref(), id: entry.fromId, change: entry.change };
+  return entry && { doc: entry.from.deref(), id: entry.fromId, change: entry.change, reresolved: entry.reresolved };
 }
 
 /** The span where two texts differ: their common prefix and suffix left out. */
@@ -228,6 +232,7 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
     // findReferences keeps references from overlapping; the scanners never make them overlap here.
     for (let i = 1; i < fresh.length; i++) if (fresh[i].range.start < fresh[i - 1].range.end) return 'overlapping references';
     refs.splice(i0, i1 - i0, ...fresh);
+    reresolvedIn.set(doc, { start: r0, end: r1New });
   }
   return doc;
 }

@@ -1,0 +1,129 @@
+// Diagnostics after an incremental re-parse reuse the previous version's findings outside the
+// lines the edits touched (features/diagnostics.ts, FindingsMemo). Whatever they reuse, the
+// result must equal the diagnostics of a fresh parse of the same text: random typing on
+// generated treaties and on corpus texts, checking every version or only some (the edits
+// between two checks are composed).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseTreaty, type TreatyDocument } from '../../src/model';
+import { incrementalStats, reparseTreaty, resetIncrementalStats } from '../../src/model/incremental';
+import { diagnostics, DEFAULT_DIAGNOSTICS_OPTIONS, type DiagnosticsOptions } from '../../src/features/diagnostics';
+import { editOffsets, fcParams, runs, treatyDocument, type TextEditSpec } from '../helpers/fuzz';
+import { readCorpus } from '../support/corpus';
+
+const uri = 'file:///draft.treaty';
+
+interface Step {
+  spec: TextEditSpec;
+  /** Whether diagnostics are asked for after this edit (a debounced publisher skips versions). */
+  check: boolean;
+}
+
+function run(text: string, steps: readonly Step[], options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): void {
+  let doc: TreatyDocument = parseTreaty(text);
+  diagnostics(doc, uri, undefined, options);
+  for (const { spec, check } of steps) {
+    const { start, end } = editOffsets(doc.text, spec);
+    const next = doc.text.slice(0, start) + spec.insert + doc.text.slice(end);
+    doc = reparseTreaty(doc, next, {}, { start, oldEnd: end, newEnd: start + spec.insert.length });
+    if (!check) continue;
+    assert.deepEqual(
+      diagnostics(doc, uri, undefined, options),
+      diagnostics(parseTreaty(next), uri, undefined, options),
+      `after replacing [${start}, ${end}) with ${JSON.stringify(spec.insert)}`,
+    );
+  }
+}
+
+const position = fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((i) => i / 1_000_000);
+/** Typing that changes what diagnostics say: digits in references, brackets that make a line an editorial note, line breaks. */
+const typing: fc.Arbitrary<TextEditSpec> = fc.record({
+  at: position,
+  remove: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }) }),
+  insert: fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom('a', ' ', '1', '7', '9', '(', ')', ',', '\n') },
+    { weight: 2, arbitrary: fc.constantFrom('[', ']', 'Article 99', 'Article 2', 'Articles 15 to 63', 'the preceding paragraph', 'article 3 of Annex I', 'paragraph 9 of Article 1', '\n\n') },
+    { weight: 1, arbitrary: fc.constantFrom('[Articles 3 to 5 not reproduced]', '\n2. ', '\n(b) ', '') },
+  ),
+});
+const steps = fc.array(fc.record({ spec: typing, check: fc.boolean() }), { minLength: 1, maxLength: 10 });
+
+describe('diagnostics after an incremental re-parse', () => {
+  it(`equal a fresh parse's on generated treaties (${runs(200)} cases)`, () => {
+    resetIncrementalStats();
+    fc.assert(
+      fc.property(treatyDocument, steps, (text, s) => run(text, s)),
+      fcParams(runs(200)),
+    );
+    // The property is only worth something if the reused findings were used.
+    assert.ok(incrementalStats.fast > 0, JSON.stringify(incrementalStats));
+  });
+
+  it('equal a fresh parse\'s while typing in the Korean VCLT excerpt (editorial notes, numbering faults) and UNCLOS', () => {
+    for (const file of ['vclt_1969_ko_partial.txt', 'unclos_1982_en.txt']) {
+      const text = readCorpus(file);
+      resetIncrementalStats();
+      fc.assert(
+        fc.property(steps, (s) => run(text, s)),
+        fcParams(runs(file.startsWith('unclos') ? 8 : 40)),
+      );
+      assert.ok(incrementalStats.fast > 0, `${file}: ${JSON.stringify(incrementalStats)}`);
+    }
+  });
+
+  it('with severities and an ignore list, and with a capped list', () => {
+    const options: DiagnosticsOptions = {
+      levels: { ...DEFAULT_DIAGNOSTICS_OPTIONS.levels, numbering: 'error', ambiguousReference: 'off' },
+      ignore: ['Article 99'],
+      maxPerDocument: 3,
+    };
+    fc.assert(
+      fc.property(treatyDocument, steps, (text, s) => run(text, s, options)),
+      fcParams(runs(60)),
+    );
+  });
+
+  it('word again only what the edits touched', () => {
+    // Two broken references far apart; typing after the second leaves the first's wording as it was.
+    const text = ['Treaty of Tests', '', 'Article 1', '', '1. See Article 7.', '', 'Article 2', '', '1. The Parties shall act under Article 9.', ''].join('\n');
+    let doc = parseTreaty(text);
+    const reads = new Map<string, number>();
+    // Count how often each reference's explanation is read (wording a finding reads it).
+    doc.references = doc.references.map((r) => {
+      const copy = { ...r };
+      Object.defineProperty(copy, 'problem', { get: () => (reads.set(r.text, (reads.get(r.text) ?? 0) + 1), r.problem), enumerable: true });
+      return copy;
+    });
+    assert.deepEqual(diagnostics(doc, uri).map((d) => d.message), ['This document has no Article 7; the last is Article 2. Did you mean Article 2?', 'This document has no Article 9; the last is Article 2. Did you mean Article 2?']);
+    for (const ch of ', promptly') {
+      const i = doc.text.indexOf('Article 9.') + 'Article 9'.length;
+      doc = reparseTreaty(doc, doc.text.slice(0, i) + ch + doc.text.slice(i), {}, { start: i, oldEnd: i, newEnd: i + 1 });
+      assert.deepEqual(
+        diagnostics(doc, uri).map((d) => [d.range.start.line, d.message]),
+        [
+          [4, 'This document has no Article 7; the last is Article 2. Did you mean Article 2?'],
+          [8, 'This document has no Article 9; the last is Article 2. Did you mean Article 2?'],
+        ],
+      );
+    }
+    assert.equal(reads.get('Article 7'), 1, 'the finding in Article 1 was worded once');
+    assert.ok((reads.get('Article 9') ?? 0) > 1, 'the finding on the edited line was worded again');
+  });
+
+  it('carry what changed in a version that was not checked through the edits after it', () => {
+    // The reference typed in Article 2 is checked only after a long insertion before it has moved it.
+    const text = ['Treaty of Tests', '', 'Article 1', '', '1. The Parties shall act.', '', 'Article 2', '', '1. Short.', ''].join('\n');
+    let doc = parseTreaty(text);
+    assert.deepEqual(diagnostics(doc, uri), []);
+    const edit = (at: number, insert: string) => {
+      doc = reparseTreaty(doc, doc.text.slice(0, at) + insert + doc.text.slice(at), {}, { start: at, oldEnd: at, newEnd: at + insert.length });
+    };
+    edit(doc.text.indexOf('Short') + 'Short'.length, ', see Article 9');
+    edit(doc.text.indexOf('shall act') + 'shall act'.length, ' in good faith'.repeat(20));
+    assert.deepEqual(
+      diagnostics(doc, uri).map((d) => [d.range.start.line, d.message]),
+      [[8, 'This document has no Article 9; the last is Article 2. Did you mean Article 2?']],
+    );
+  });
+});
