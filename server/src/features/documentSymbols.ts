@@ -1,6 +1,8 @@
 // Document outline: the provision tree as hierarchical DocumentSymbols.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-protocol';
-import { outlineName, provisionLabel, type Provision, type ProvisionKind, type TreatyDocument } from '../model';
+import { outlineName, provisionLabel, type LineIndex, type Provision, type ProvisionKind, type Span, type TreatyDocument } from '../model';
+import { changedSince, modelId } from '../model/incremental';
+import { lineEndAt, lineStartAt } from '../model/lines';
 import { containsRange, linesOf, toRange } from './convert';
 
 // Containers read as modules/namespaces, articles as the main "classes", and their
@@ -52,7 +54,51 @@ export function documentSymbols(doc: TreatyDocument, options: OutlineOptions = {
   return outline(doc, options).symbols;
 }
 
+/**
+ * The last outline built per provision tree (keyed by the root, which an incremental re-parse
+ * keeps along with every provision's number and heading). When the edits since did not change
+ * the line count, only the symbols with an end on an edited line are built again; every other
+ * symbol's line and character positions are as they were.
+ */
+interface OutlineMemo {
+  id: number;
+  maxSymbols: number | undefined;
+  lineCount: number;
+  outline: Outline;
+  symbolOf: Map<Provision, DocumentSymbol>;
+}
+
+const outlineMemo = new WeakMap<Provision, OutlineMemo>();
+
 export function outline(doc: TreatyDocument, options: OutlineOptions = {}): Outline {
+  const lines = linesOf(doc);
+  const memo = outlineMemo.get(doc.root);
+  const id = modelId(doc);
+  if (memo && memo.maxSymbols === options.maxSymbols && memo.lineCount === lines.lineCount) {
+    if (memo.id === id) return memo.outline;
+    const changed = changedSince(doc, memo.id);
+    if (changed) {
+      const dirty = { start: lineStartAt(doc.text, changed.start), end: lineEndAt(doc.text, changed.end) };
+      const touches = (span: Span) => span.end >= dirty.start && span.start <= dirty.end;
+      const skip = new Set(memo.outline.omitted);
+      // Rebuilt where the provision's range or label touches an edited line; the same symbol object elsewhere.
+      const again = (p: Provision): DocumentSymbol => {
+        const kept = memo.symbolOf.get(p);
+        if (kept && !touches(p.range) && !touches(p.labelRange)) return kept;
+        const children: DocumentSymbol[] = [];
+        for (const c of p.children) if (!skip.has(c.kind)) children.push(again(c));
+        const symbol = symbolFor(p, lines, children);
+        memo.symbolOf.set(p, symbol);
+        return symbol;
+      };
+      const symbols: DocumentSymbol[] = [];
+      for (const c of doc.root.children) if (!skip.has(c.kind)) symbols.push(again(c));
+      memo.id = id;
+      memo.outline = { symbols, omitted: memo.outline.omitted, total: memo.outline.total };
+      return memo.outline;
+    }
+  }
+
   const counts = countKinds(doc.root);
   let total = 0;
   for (const n of counts.values()) total += n;
@@ -69,25 +115,33 @@ export function outline(doc: TreatyDocument, options: OutlineOptions = {}): Outl
     }
   }
   const skip = new Set(omitted);
-  const lines = linesOf(doc);
+  const symbolOf = new Map<Provision, DocumentSymbol>();
   const convert = (p: Provision): DocumentSymbol => {
-    const range = toRange(lines, p.range);
-    let selectionRange = toRange(lines, p.labelRange);
-    // VS Code rejects the whole outline if one selectionRange is outside its range.
-    if (!containsRange(range, selectionRange)) selectionRange = { start: range.start, end: range.start };
     const children: DocumentSymbol[] = [];
     for (const c of p.children) if (!skip.has(c.kind)) children.push(convert(c));
-    return {
-      name: outlineName(p) || provisionLabel(p) || p.kind, // an empty name is an error in VS Code
-      kind: symbolKind(p.kind),
-      range,
-      selectionRange,
-      children,
-    };
+    const symbol = symbolFor(p, lines, children);
+    symbolOf.set(p, symbol);
+    return symbol;
   };
   const symbols: DocumentSymbol[] = [];
   for (const c of doc.root.children) if (!skip.has(c.kind)) symbols.push(convert(c));
-  return { symbols, omitted, total };
+  const result = { symbols, omitted, total };
+  outlineMemo.set(doc.root, { id, maxSymbols: options.maxSymbols, lineCount: lines.lineCount, outline: result, symbolOf });
+  return result;
+}
+
+function symbolFor(p: Provision, lines: LineIndex, children: DocumentSymbol[]): DocumentSymbol {
+  const range = toRange(lines, p.range);
+  let selectionRange = toRange(lines, p.labelRange);
+  // VS Code rejects the whole outline if one selectionRange is outside its range.
+  if (!containsRange(range, selectionRange)) selectionRange = { start: range.start, end: range.start };
+  return {
+    name: outlineName(p) || provisionLabel(p) || p.kind, // an empty name is an error in VS Code
+    kind: symbolKind(p.kind),
+    range,
+    selectionRange,
+    children,
+  };
 }
 
 function countKinds(root: Provision): Map<ProvisionKind, number> {

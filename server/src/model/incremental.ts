@@ -108,6 +108,45 @@ export function editedFrom(doc: TreatyDocument): { doc?: TreatyDocument; id: num
   return entry && { doc: entry.from.deref(), id: entry.fromId, change: entry.change, reresolved: entry.reresolved };
 }
 
+/**
+ * The span of `doc`'s text that changed since the version with `modelId` `id` — the edits and
+ * the references resolved anew, each carried forward through the later edits — or undefined
+ * when the chain of versions is lost.
+ */
+export function changedSince(doc: TreatyDocument, id: number): Span | undefined {
+  const steps: Array<{ change: TextChange; reresolved?: Span }> = [];
+  let cur: TreatyDocument | undefined = doc;
+  for (;;) {
+    if (!cur || steps.length > 256) return undefined;
+    const from = editedFrom(cur);
+    if (!from) return undefined;
+    steps.push(from);
+    if (from.id === id) break;
+    cur = from.doc;
+  }
+  // Oldest first: each step's span, in its own text, is mapped through every later edit.
+  steps.reverse();
+  let dirty: Span | undefined;
+  for (const { change, reresolved } of steps) {
+    if (dirty) dirty = { start: mapOffset(dirty.start, change), end: mapOffset(dirty.end, change) };
+    const here = { start: change.start, end: change.newEnd };
+    dirty = union(dirty ?? here, here);
+    if (reresolved) dirty = union(dirty, reresolved);
+  }
+  return dirty;
+}
+
+/** Where an offset of the text before `change` is after it (inside the replaced span: its end). */
+function mapOffset(at: number, change: TextChange): number {
+  if (at <= change.start) return at;
+  if (at >= change.oldEnd) return at + change.newEnd - change.oldEnd;
+  return change.newEnd;
+}
+
+function union(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
 /** The span where two texts differ: their common prefix and suffix left out. */
 export function changeBetween(oldText: string, newText: string): TextChange {
   const max = Math.min(oldText.length, newText.length);

@@ -1,14 +1,16 @@
-// Diagnostics after an incremental re-parse reuse the previous version's findings outside the
-// lines the edits touched (features/diagnostics.ts, FindingsMemo). Whatever they reuse, the
-// result must equal the diagnostics of a fresh parse of the same text: random typing on
-// generated treaties and on corpus texts, checking every version or only some (the edits
-// between two checks are composed).
+// Features that keep what they built for the previous version after an incremental re-parse:
+// diagnostics reuse the findings outside the lines the edits touched (features/diagnostics.ts,
+// FindingsMemo), the outline its symbols (features/documentSymbols.ts, OutlineMemo). Whatever
+// they reuse, the result must equal that of a fresh parse of the same text: random typing on
+// generated treaties and on corpus texts, asking after every version or only some (the edits
+// between two requests are composed).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseTreaty, type TreatyDocument } from '../../src/model';
 import { incrementalStats, reparseTreaty, resetIncrementalStats } from '../../src/model/incremental';
 import { diagnostics, DEFAULT_DIAGNOSTICS_OPTIONS, type DiagnosticsOptions } from '../../src/features/diagnostics';
+import { outline } from '../../src/features/documentSymbols';
 import { editOffsets, fcParams, runs, treatyDocument, type TextEditSpec } from '../helpers/fuzz';
 import { readCorpus } from '../support/corpus';
 
@@ -20,19 +22,22 @@ interface Step {
   check: boolean;
 }
 
+/** What a feature answers for a document; called on the incremental model and on a fresh parse. */
+type Feature = (doc: TreatyDocument) => unknown;
+
 function run(text: string, steps: readonly Step[], options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): void {
+  check(text, steps, (doc) => diagnostics(doc, uri, undefined, options));
+}
+
+function check(text: string, steps: readonly Step[], feature: Feature): void {
   let doc: TreatyDocument = parseTreaty(text);
-  diagnostics(doc, uri, undefined, options);
+  feature(doc);
   for (const { spec, check } of steps) {
     const { start, end } = editOffsets(doc.text, spec);
     const next = doc.text.slice(0, start) + spec.insert + doc.text.slice(end);
     doc = reparseTreaty(doc, next, {}, { start, oldEnd: end, newEnd: start + spec.insert.length });
     if (!check) continue;
-    assert.deepEqual(
-      diagnostics(doc, uri, undefined, options),
-      diagnostics(parseTreaty(next), uri, undefined, options),
-      `after replacing [${start}, ${end}) with ${JSON.stringify(spec.insert)}`,
-    );
+    assert.deepEqual(feature(doc), feature(parseTreaty(next)), `after replacing [${start}, ${end}) with ${JSON.stringify(spec.insert)}`);
   }
 }
 
@@ -125,5 +130,39 @@ describe('diagnostics after an incremental re-parse', () => {
       diagnostics(doc, uri).map((d) => [d.range.start.line, d.message]),
       [[8, 'This document has no Article 9; the last is Article 2. Did you mean Article 2?']],
     );
+  });
+});
+
+describe('the outline after an incremental re-parse', () => {
+  const full: Feature = (doc) => outline(doc);
+  const capped: Feature = (doc) => outline(doc, { maxSymbols: 12 });
+
+  it(`equals a fresh parse's on generated treaties, whole and within maxSymbols (${runs(200)} cases)`, () => {
+    resetIncrementalStats();
+    fc.assert(
+      fc.property(treatyDocument, steps, fc.boolean(), (text, s, cap) => check(text, s, cap ? capped : full)),
+      fcParams(runs(200)),
+    );
+    assert.ok(incrementalStats.fast > 0, JSON.stringify(incrementalStats));
+  });
+
+  it('equals a fresh parse\'s while typing in UNCLOS', () => {
+    const text = readCorpus('unclos_1982_en.txt');
+    fc.assert(
+      fc.property(steps, (s) => check(text, s, full)),
+      fcParams(runs(8)),
+    );
+  });
+
+  it('builds again only the symbols on the edited lines', () => {
+    const text = ['Treaty of Tests', '', 'Article 1', '', '1. The Parties shall act.', '', 'Article 2', '', '1. Short.', ''].join('\n');
+    let doc = parseTreaty(text);
+    const before = outline(doc).symbols;
+    const at = doc.text.indexOf('Short') + 'Short'.length;
+    doc = reparseTreaty(doc, doc.text.slice(0, at) + ' and clear' + doc.text.slice(at), {}, { start: at, oldEnd: at, newEnd: at + ' and clear'.length });
+    const after = outline(doc).symbols;
+    assert.equal(after[0], before[0], 'Article 1 is the same symbol');
+    assert.notEqual(after[1], before[1], 'Article 2 is built again');
+    assert.deepEqual(after[1].range.end, { line: 8, character: 19 });
   });
 });
