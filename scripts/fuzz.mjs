@@ -12,6 +12,7 @@ const scale = process.env.PACTA_FUZZ_SCALE ?? '20';
 const files = [
   ...['model-properties', 'lsp-fuzz', 'big-inputs'].map((f) => `server/test/reliability/${f}.test.ts`),
   'server/test/model/incremental.test.ts', // incremental equals fresh, on random edit sequences
+  'server/test/features/incrementalFeatures.test.ts', // diagnostics and outline kept across edits equal a fresh parse's
 ];
 console.log(`[pacta-fuzz] PACTA_FUZZ_SCALE=${scale}${process.env.PACTA_FUZZ_SEED ? ` PACTA_FUZZ_SEED=${process.env.PACTA_FUZZ_SEED}` : ''}: ${files.join(', ')}`);
 const started = Date.now();
