@@ -18,6 +18,8 @@ const common = {
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server/server.js' },
+  // The worker threads that parse closed files while indexing; server.js finds it beside itself.
+  { entryPoints: ['server/src/workspace/indexWorker.ts'], outfile: 'dist/server/indexWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   // The web extension (package.json "browser"): the client for VS Code's browser extension
   // host, and the language server as a Web Worker script. Shared client modules import the

@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { LineIndex, parseTreaty } from '../src/model';
 import { NodeFileSystem } from '../src/workspace/nodeFileSystem';
 import { Workspace } from '../src/workspace/workspace';
+import { WorkerPoolSummaryBuilder } from '../src/workspace/summaryWorkerPool';
 import { build, processCpuMs, processRss, startServer, timedRequest } from './lspHarness';
 import { generateTreaty } from './synthetic';
 import { heapUsed, mb, median, ms, percentile, section, size, sleep, table } from './util';
@@ -183,6 +184,16 @@ export async function runWorkspace(opts: WorkspaceOptions): Promise<void> {
     console.log('');
     console.log(`Server CPU until the first workspace-wide answer: ${cpu0 !== undefined && cpu1 !== undefined ? ms(cpu1 - cpu0) : '–'}; RSS after indexing: ${rss ? mb(rss) : '–'}, peak ${peak ? mb(peak) : '–'}.`);
     console.log(`Indexing (didOpen to the end of the indexing progress): ${indexedIn !== undefined ? ms(indexedIn) : '–'}.`);
+    // The server parses in worker threads unless they failed (it logs that once).
+    const fellBack = client.logs.find((m) => /index worker/.test(m));
+    const workers = process.env.PACTA_INDEX_WORKERS;
+    console.log(
+      workers === '0'
+        ? 'Index workers: none (PACTA_INDEX_WORKERS=0: the main thread parses).'
+        : fellBack
+          ? `Index workers: none (${fellBack.split('\n')[0]})`
+          : `Index workers: ${workers ?? 'default'} (no fallback logged).`,
+    );
     console.log(
       progress.created || progress.reports
         ? `Progress shown: ${progress.created} work-done progress created, ${progress.reports} $/progress notifications${progress.titles.length ? ` ("${progress.titles.join('", "')}")` : ''}.`
@@ -192,12 +203,17 @@ export async function runWorkspace(opts: WorkspaceOptions): Promise<void> {
     await client.stop().catch(() => client.kill());
   }
   await inProcess(ws.folder, opts.treaties);
+  await inProcess(ws.folder, opts.treaties, true);
 }
 
-/** The workspace layer alone: time and CPU to index the folder, and the heap its index holds. */
-async function inProcess(folder: string, treaties: number): Promise<void> {
+/**
+ * The workspace layer alone: time and CPU to index the folder, and the heap its index holds;
+ * summaries built in this thread, or by the server's worker pool (CPU is this process's: the workers' too).
+ */
+async function inProcess(folder: string, treaties: number, pool = false): Promise<void> {
+  const builder = pool ? new WorkerPoolSummaryBuilder({ script: path.resolve(__dirname, '../../dist/server/indexWorker.js') }) : undefined;
   const before = heapUsed();
-  const ws = new Workspace(new NodeFileSystem(), { folders: [pathToFileURL(folder).href] });
+  const ws = new Workspace(new NodeFileSystem(), { folders: [pathToFileURL(folder).href], summaryBuilder: builder });
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const index = await ws.files();
@@ -216,10 +232,11 @@ async function inProcess(folder: string, treaties: number): Promise<void> {
   const cpu = (c: NodeJS.CpuUsage) => ms((c.user + c.system) / 1000);
   console.log('');
   console.log(
-    `In process (workspace layer only): title index of ${index.length} files ${ms(t1 - t0)} (CPU ${cpu(c1)}); summaries of ${summaries.length} of ${treaties} ` +
+    `In process (workspace layer only, summaries ${builder ? `in ${builder.usingWorkers ? '' : 'no '}worker threads` : 'in this thread'}): title index of ${index.length} files ${ms(t1 - t0)} (CPU ${cpu(c1)}); summaries of ${summaries.length} of ${treaties} ` +
       `${ms(t2 - t1)} (CPU so far ${cpu(c2)}); ${symbols} outline entries and ${refs} references to other treaties kept; heap held by the index ${mb(held)} ` +
       `(after GC), parsed files kept ${ws.parsedFileCount}.`,
   );
+  ws.dispose();
 }
 
 /** Peak resident memory (VmHWM) of a process, or undefined off Linux. */

@@ -5,6 +5,8 @@ import { createServer } from './server';
 import { NodeFileSystem } from './workspace/nodeFileSystem';
 import { ClientFileSystem } from './workspace/clientFileSystem';
 import { SchemeFileSystem } from './workspace/schemeFileSystem';
+import { WorkerPoolSummaryBuilder } from './workspace/summaryWorkerPool';
+import * as path from 'node:path';
 
 const USAGE = `pacta-language-server — the Pacta language server for treaty texts
 Usage: pacta-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME`;
@@ -25,6 +27,13 @@ if (argv.includes('--help') || argv.includes('-h')) {
   });
   // file: URIs from disk; any other scheme (a virtual workspace) from the client, when it serves them.
   const files = new SchemeFileSystem(new NodeFileSystem(), new ClientFileSystem((method, params) => connection.sendRequest(method, params)));
-  createServer(connection, files, { debugModel: process.env.PACTA_DEBUG_MODEL === '1' });
+  // Closed files are parsed for the index in worker threads; the script is bundled beside this one.
+  // PACTA_INDEX_WORKERS=n sets how many (0: in the main thread, as the browser server does).
+  const workers = process.env.PACTA_INDEX_WORKERS ? Number(process.env.PACTA_INDEX_WORKERS) : undefined;
+  const summaryBuilder =
+    workers === 0
+      ? undefined
+      : new WorkerPoolSummaryBuilder({ script: path.join(__dirname, 'indexWorker.js'), workers: workers || undefined, log: (m) => connection.console.log(m) });
+  createServer(connection, files, { debugModel: process.env.PACTA_DEBUG_MODEL === '1', summaryBuilder });
   connection.listen();
 }

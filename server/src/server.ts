@@ -41,6 +41,7 @@ import type { ParsedDocument } from './workspace/workspace';
 import type { FileSystem } from './workspace/fileSystem';
 import { DEFAULT_SETTINGS, readSettings, sameInstruments, type PactaSettings } from './workspace/settings';
 import { Workspace } from './workspace/workspace';
+import type { SummaryBuilder } from './workspace/summaryBuilder';
 import { CancelledError, throwIfCancelled } from './workspace/cancellation';
 import { settingsWarnings, type SettingSchema } from './workspace/settingsCheck';
 import { canonicalModel, DEBUG_MODEL_METHOD } from './features/debugModel';
@@ -63,6 +64,8 @@ export interface PactaServer {
 export interface ServerOptions {
   /** Serve `pacta/debugModel` (tests); clients may also ask with initializationOptions.debugModel. */
   debugModel?: boolean;
+  /** How closed files are summarised for the index (main.ts: worker threads); in this thread by default. */
+  summaryBuilder?: SummaryBuilder;
 }
 
 export function createServer(connection: Connection, fs: FileSystem, options: ServerOptions = {}): PactaServer {
@@ -92,6 +95,7 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
   const showWarning = (message: string): void =>
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
   const workspace = new Workspace(fs, {
+    summaryBuilder: options.summaryBuilder,
     log: (m) => connection.console.log(m),
     warn: (m) => showWarning(`Pacta: ${m}`),
     // Once per document: the user learns why the outline and hovers are missing.
@@ -102,6 +106,8 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
       ),
   });
   let debugModel = options.debugModel === true;
+  // The index workers stop with the server.
+  connection.onShutdown(() => workspace.dispose());
   const indexProgress = createIndexProgress(connection, (listener) => workspace.summaries(undefined, listener));
   // The folders are indexed up front, in the background (with progress where the client shows it),
   // so the first workspace-wide request finds the summaries ready.

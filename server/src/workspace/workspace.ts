@@ -5,9 +5,10 @@
 //   2. treaty-like files in the workspace folders,
 //   3. treaty-like files in the `pacta.library` folders.
 // Files on disk are indexed in two steps: their title lines (and parallel-version notes),
-// which is all that finding a cited instrument needs, then — in the background, one file at
+// which is all that finding a cited instrument needs, then — in the background, a few files at
 // a time, yielding to requests in between — a summary of each (workspace/summary.ts: outline
-// and references to other instruments), which is what workspace-wide requests read. Parsed
+// and references to other instruments), which is what workspace-wide requests read; a
+// `SummaryBuilder` makes them, in this thread or in worker threads (the Node server). Parsed
 // models of closed files are not kept beyond a small cache of recent parses: a file is parsed
 // again when a feature needs its text. Open documents are parsed per version. Only files
 // inside the workspace folders and the library folders are ever read.
@@ -27,6 +28,7 @@ import { resolveLibraryEntries } from './libraryRoots';
 import { parallelNote } from '../model/parallel';
 import { composeChanges, reparseTreaty, type TextChange } from '../model/incremental';
 import { citationKey, detach, summarise, type DocumentSummary } from './summary';
+import { InThreadSummaryBuilder, internSummary, type SummaryBuilder } from './summaryBuilder';
 
 export type DocumentSource = 'open' | 'workspace' | 'library';
 
@@ -56,6 +58,8 @@ export interface WorkspaceOptions {
   onTooLarge?: (uri: string, size: number, limit: number) => void;
   /** False in an untrusted workspace: relative library entries may not leave the folders. */
   trusted?: boolean;
+  /** Parses and summarises closed files for the index; in this thread by default. */
+  summaryBuilder?: SummaryBuilder;
 }
 
 interface OpenEntry {
@@ -109,6 +113,8 @@ const TREATY_FILE = /\.(treaty|txt|md)$/i;
 /** Folders never worth descending into. */
 const SKIPPED_FOLDER = /^(\.|node_modules$)/;
 const MAX_DEPTH = 12;
+/** Files read at once while indexing titles. */
+const PARALLEL_READS = 8;
 /** Parsed closed files kept for hovers and look-ups: the most recently used, by count and by text size. */
 const MAX_PARSED = 24;
 const MAX_PARSED_CHARS = 24 * 1024 * 1024;
@@ -138,6 +144,7 @@ export class Workspace {
   private readonly onTooLarge?: (uri: string, size: number, limit: number) => void;
   private readonly reportedLarge = new Set<string>();
   private trusted: boolean;
+  private readonly builder: SummaryBuilder;
 
   constructor(
     private readonly fs: FileSystem,
@@ -150,6 +157,7 @@ export class Workspace {
     this.warn = options.warn ?? this.log;
     this.onTooLarge = options.onTooLarge;
     this.trusted = options.trusted ?? true;
+    this.builder = options.summaryBuilder ?? new InThreadSummaryBuilder();
     this.folders = (options.folders ?? []).map(normaliseUri);
     this.libraryEntries = [...(options.library ?? [])];
     this.libraryRoots = this.resolveLibrary();
@@ -219,6 +227,11 @@ export class Workspace {
     this.disk.clear();
     this.facts.clear();
     this.refresh();
+  }
+
+  /** Stops the summary builder's threads (server shutdown); the workspace still answers, in this thread. */
+  dispose(): void {
+    this.builder.dispose();
   }
 
   /** Forget the file index (files were added, removed or renamed on disk). */
@@ -331,10 +344,10 @@ export class Workspace {
   }
 
   /**
-   * Every indexed file with its summary. Built in the background after the title index, one
-   * file at a time with a turn of the event loop between files, so requests on open documents
-   * are answered while a large workspace is indexed; once per index (a refresh starts over,
-   * reusing the summaries of files whose modification time and size did not change).
+   * Every indexed file with its summary, in index order. Built in the background by the summary
+   * builder (in this thread a file per event-loop turn, or in worker threads), so requests on
+   * open documents are answered while a large workspace is indexed; once per index (a refresh starts over, reusing the summaries of files
+   * whose modification time and size did not change).
    * `listener` hears of the work this takes, if any.
    */
   summaries(token?: CancellationSignal, listener?: IndexListener): Promise<SummarisedEntry[]> {
@@ -345,6 +358,7 @@ export class Workspace {
         return [];
       });
       this.summarised = run;
+      this.builder.prepare?.();
     }
     if (listener) this.summarised.listeners.add(listener);
     return untilCancelled(this.summarised.files, token);
@@ -529,35 +543,72 @@ export class Workspace {
       for (const l of run.listeners) l(done, total);
     };
     const index = await this.files();
-    const out: SummarisedEntry[] = [];
+    const stale = () => run.generation !== this.generation;
     let parsed = 0;
     const known = (f: FileFacts | undefined) => !!(f?.summary || f?.failed);
-    const pending = index.filter((e) => !known(this.facts.get(normaliseUri(e.uri)))).length;
-    for (let i = 0; i < index.length; i++) {
-      // The files changed meanwhile: this index is stale; the next request starts over.
-      if (run.generation !== this.generation) return this.summaries();
-      const entry = index[i];
+    const todo = index.filter((e) => !known(this.facts.get(normaliseUri(e.uri))));
+    const pending = todo.length;
+    // Files being read or summarised: enough that the builder has the next text ready when a
+    // read is slow (a busy machine), few enough that little text waits in memory.
+    const inFlight = new Set<Promise<void>>();
+    const window = this.builder.concurrency * 4;
+    const summariseFile = async (entry: IndexEntry, key: string): Promise<void> => {
+      const text = await this.fs.readFile(entry.uri);
+      const facts = this.facts.get(key);
+      if (!facts || stale()) return;
+      // Look again: a feature may have parsed the file meanwhile.
+      if (text === undefined) facts.failed ||= !facts.summary;
+      else if (!known(facts)) await this.summariseText(facts, entry.uri, text);
+      if (!stale()) report(++parsed, pending);
+    };
+    // The first error (a file system that throws) ends this run, as it would one file at a time.
+    let error: { cause: unknown } | undefined;
+    for (const entry of todo) {
       const key = normaliseUri(entry.uri);
-      let facts = this.facts.get(key);
-      if (!known(facts)) {
-        const text = await this.fs.readFile(entry.uri);
-        facts = this.facts.get(key); // look again: a feature may have parsed the file meanwhile
-        if (facts && !known(facts)) {
-          const doc = text === undefined ? undefined : this.parse(text, entry.uri);
-          facts.summary = doc && this.summarise(doc, entry.uri);
-          if (!facts.summary) facts.failed = true;
-          report(++parsed, pending);
-          // A turn of the event loop between files: hovers and edits on open documents go first.
-          await nextTurn();
-        }
+      // Parsed for a feature meanwhile: counted all the same.
+      if (known(this.facts.get(key))) {
+        if (!stale()) report(++parsed, pending);
+        continue;
       }
-      if (facts?.summary) out.push({ ...entry, summary: facts.summary });
+      while (inFlight.size >= window) await Promise.race(inFlight);
+      if (error) throw error.cause;
+      // The files changed meanwhile: this index is stale; the next request starts over.
+      if (stale()) return this.summaries();
+      const task: Promise<void> = summariseFile(entry, key)
+        .catch((cause: unknown) => void (error ??= { cause }))
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
+    }
+    await Promise.all(inFlight);
+    if (error) throw error.cause;
+    if (stale()) return this.summaries();
+    const out: SummarisedEntry[] = [];
+    for (const entry of index) {
+      const summary = this.facts.get(normaliseUri(entry.uri))?.summary;
+      if (summary) out.push({ ...entry, summary });
     }
     return out;
   }
 
+  /** Builds a file's summary into its facts (unless something else did meanwhile). */
+  private async summariseText(facts: FileFacts, uri: string, text: string): Promise<void> {
+    const result = await this.builder.build({ uri, text, catalogue: this.catalogueValue, language: this.languageValue });
+    // The answer goes to these facts even after a refresh: they hold for this text, and a
+    // settings change that would alter the summary replaces them.
+    if (facts.summary || facts.failed) return;
+    if ('summary' in result) facts.summary = internSummary(result.summary, this.wordPool);
+    else {
+      facts.failed = true;
+      // As for open documents: one file's failure leaves that file out, not the whole index.
+      this.log(`pacta: cannot ${result.failed} ${uri}: ${result.message}`);
+    }
+  }
+
   private async buildIndex(): Promise<IndexEntry[]> {
-    const out: IndexEntry[] = [];
+    // In folder order; several files are read at once (reading one at a time, the index of 500
+    // files waited half a second on the file system).
+    const out: Array<Promise<IndexEntry | undefined>> = [];
+    const reading = new Set<Promise<unknown>>();
     const seen = new Set<string>();
     const reads = { n: 0 };
     const roots: Array<[string, 'workspace' | 'library']> = [
@@ -586,15 +637,23 @@ export class Workspace {
             truncated = true;
             break;
           }
-          const entry = await this.indexFile(uri, source, reads);
-          if (entry) out.push(entry);
+          while (reading.size >= PARALLEL_READS) await Promise.race(reading);
+          const entry = this.indexFile(uri, source, reads);
+          // Never rejects (Promise.all below reports a failure): only says when a read is done.
+          const settled: Promise<unknown> = entry.then(
+            () => reading.delete(settled),
+            () => reading.delete(settled),
+          );
+          reading.add(settled);
+          out.push(entry);
         }
       }
       if (truncated) this.log(`pacta: stopped indexing ${root} after ${this.maxFiles} files`);
     }
+    const entries = (await Promise.all(out)).filter((e): e is IndexEntry => e !== undefined);
     // What is known of files no longer there goes (a refresh after they were deleted or renamed).
     for (const key of this.facts.keys()) if (!seen.has(key)) this.facts.delete(key);
-    return out;
+    return entries;
   }
 
   private async indexFile(uri: string, source: 'workspace' | 'library', reads: { n: number }): Promise<IndexEntry | undefined> {
@@ -688,11 +747,6 @@ function locationTables(index: IndexEntry[]): LocationTables {
     push(byKey, e.key, i);
   });
   return { index, byId, byKey, byKeyWithoutId, uris: new Map() };
-}
-
-/** The next turn of the event loop (setImmediate in Node; a zero timeout in a browser worker). */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

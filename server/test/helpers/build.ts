@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './paths';
 
-const OUTPUTS = ['dist/server/server.js', 'dist/cli.js', 'dist/web/server.js'].map((f) => path.join(REPO, f));
+const OUTPUTS = ['dist/server/server.js', 'dist/server/indexWorker.js', 'dist/cli.js', 'dist/web/server.js'].map((f) => path.join(REPO, f));
 const SOURCES = ['server/src', 'client/src', 'scripts/build.mjs', 'package.json'].map((f) => path.join(REPO, f));
 
 function newestMtime(p: string): number {
@@ -44,6 +44,7 @@ function build(): void {
       const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
       Promise.all([
         esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server/server.js' }),
+        esbuild.build({ ...common, entryPoints: ['server/src/workspace/indexWorker.ts'], outfile: 'dist/server/indexWorker.js' }),
         esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
       ]).catch((e) => { console.error(e); process.exit(1); });`;
     execFileSync(process.execPath, ['-e', script], { cwd: REPO, stdio: 'pipe' });
