@@ -4,6 +4,8 @@
 // "the preceding paragraph") and instrument scopes ("of the Charter of the United Nations").
 // It knows nothing of the document's structure: resolution is done in `references.ts`.
 
+import { isRegexSpace } from './lines';
+
 export type Unit = 'resolution' | 'annex' | 'part' | 'title' | 'chapter' | 'section' | 'subsection' | 'article' | 'paragraph' | 'point';
 
 /** Outer to inner, for chains: "Annex III, article 4, paragraph 4". */
@@ -66,19 +68,23 @@ export interface Citation {
  * point → point, sub(-)section → subsection, article/Art. → article, annex, chapter, part,
  * paragraph/para., section, resolution.
  */
-function unitOf(word: string): Unit | undefined {
-  switch (word.charCodeAt(0) | 0x20) {
+function unitOf(text: string, at: number): Unit | undefined {
+  switch (text.charCodeAt(at) | 0x20) {
     case 97: // a
-      return word.charCodeAt(1) === 114 || word.charCodeAt(1) === 82 ? 'article' : 'annex';
+      return text.charCodeAt(at + 1) === 114 || text.charCodeAt(at + 1) === 82 ? 'article' : 'annex';
     case 99: // c
       return 'chapter';
     case 112: // p: point, part, para…
-      if ((word.charCodeAt(1) | 0x20) === 111) return 'point';
-      return (word.charCodeAt(3) | 0x20) === 116 ? 'part' : 'paragraph';
+      if ((text.charCodeAt(at + 1) | 0x20) === 111) return 'point';
+      return (text.charCodeAt(at + 3) | 0x20) === 116 ? 'part' : 'paragraph';
     case 114: // r
       return 'resolution';
-    case 115: // s
-      return (word.charCodeAt(1) | 0x20) === 117 ? (/^sub-?s/i.test(word) ? 'subsection' : 'point') : 'section';
+    case 115: {
+      // s: sub(-)section, sub(-)paragraph, section
+      if ((text.charCodeAt(at + 1) | 0x20) !== 117) return 'section';
+      const s = text.charCodeAt(at + 3) === 45 /* - */ ? at + 4 : at + 3;
+      return (text.charCodeAt(s) | 0x20) === 115 ? 'subsection' : 'point';
+    }
   }
   return undefined;
 }
@@ -93,13 +99,6 @@ const WORDS_BEFORE_UNIT = new Set([
   'present', 'preceding', 'foregoing', 'following', 'same', 'last',
   'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
 ]);
-
-/** `\s` of a regex, for one UTF-16 unit. */
-function isSpaceChar(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -172,33 +171,57 @@ export class CitationScanner {
   /** Every citation in the text, in order, not overlapping. */
   scan(skip: (offset: number) => boolean): Citation[] {
     const out: Citation[] = [];
-    TRIGGER.lastIndex = 0;
-    let minStart = 0;
+    for (let c = this.next(skip); c; c = this.next(skip)) out.push(c);
+    return out;
+  }
+
+  /** Where the search for the next unit word resumes, and the citation found before it. */
+  private triggerAt = 0;
+  private minStart = 0;
+  private prev: Citation | undefined;
+
+  /**
+   * The next citation, or undefined at the end of the text. One at a time, so that a caller
+   * resolving as it goes holds none of them (20,000 citations in 5 MB, their steps and spans,
+   * outlived the young generation when collected first and were copied to the old one).
+   */
+  next(skip: (offset: number) => boolean): Citation | undefined {
+    // TRIGGER is shared: each scanner keeps its own place in the text.
+    TRIGGER.lastIndex = this.triggerAt;
     for (let m = TRIGGER.exec(this.text); m; m = TRIGGER.exec(this.text)) {
-      if (m.index < minStart) continue;
-      if (skip(m.index)) continue;
-      const c = this.parseAt(m.index);
+      const index = m.index;
+      if (index < this.minStart) continue;
+      if (skip(index)) continue;
+      const after = TRIGGER.lastIndex;
+      const c = this.parseAt(index);
       // "Article 2 of Pact of the first paragraph of Article 1", with an instrument named "Pact of
       // the first": the ordinal before "paragraph" reaches back into the citation before it. The
       // earlier citation keeps its text; this unit word starts nothing.
-      if (c && c.start < minStart) continue;
-      if (c) {
-        const prev = out[out.length - 1];
-        if (prev && /^[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+$/.test(this.text.slice(prev.end, c.start))) c.continues = true;
-        out.push(c);
-        minStart = c.end;
-        TRIGGER.lastIndex = c.end;
+      if (c && c.start < this.minStart) {
+        TRIGGER.lastIndex = after;
+        continue;
       }
+      if (c) {
+        const prev = this.prev;
+        if (prev && /^[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+$/.test(this.text.slice(prev.end, c.start))) c.continues = true;
+        this.prev = c;
+        this.minStart = c.end;
+        this.triggerAt = c.end;
+        return c;
+      }
+      TRIGGER.lastIndex = after;
     }
-    return out;
+    this.triggerAt = this.text.length + 1;
+    return undefined;
   }
 
   private parseAt(at: number): Citation | undefined {
     const pre = this.mayHaveDeterminer(at) ? BEFORE_UNIT.exec(this.text.slice(Math.max(0, at - 40), at)) : null;
     this.pos = at;
-    const unitTok = this.unitWord();
-    if (!unitTok) return undefined;
-    const { unit, plural } = unitTok;
+    const unit = this.unitWord();
+    if (!unit) return undefined;
+    const plural = this.wordPlural;
+    const wordStart = this.wordStart;
 
     if (pre) {
       const start = at - pre[1].length;
@@ -207,7 +230,7 @@ export class CitationScanner {
       const ordinal = modifier ? ORDINAL_WORDS.indexOf(modifier) + 1 : 0;
       if (ordinal > 0) {
         // "the second paragraph of Article 51", "first paragraph of this Article"
-        const c: Citation = { start, end: this.pos, items: [{ kind: 'ordinal', unit, ordinal }], outer: [], plural: false, isRange: false };
+        const c: Citation = { start, end: this.pos, items: [{ kind: 'ordinal', unit, ordinal }], outer: NO_STEPS, plural: false, isRange: false };
         this.parseOf(c);
         return c;
       }
@@ -218,20 +241,22 @@ export class CitationScanner {
         else if (modifier === 'following') kind = 'following';
         else if (det === 'that' && !modifier) kind = 'that';
         // "at this point", "these points": ordinary English; only "subparagraph" is deictic.
-        if (kind && unit === 'point' && !/sub/i.test(unitTok.word)) return undefined;
-        if (kind) return { start, end: this.pos, items: [], outer: [], deixis: { kind, unit, plural }, plural, isRange: false };
+        if (kind && unit === 'point' && (this.text.charCodeAt(wordStart) | 0x20) !== 115 /* s(ub) */) return undefined;
+        if (kind) return { start, end: this.pos, items: NO_ITEMS, outer: NO_STEPS, deixis: { kind, unit, plural }, plural, isRange: false };
         // "the Annex to the Convention": not deictic; parse it as it stands.
       }
     }
 
-    const c: Citation = { start: at, end: at, items: [], outer: [], plural: false, isRange: false };
+    const c: Citation = { start: at, end: at, items: NO_ITEMS, outer: NO_STEPS, plural: false, isRange: false };
     if (unit === 'annex' && this.eat(ANNEX_TO_SELF)) {
       // "the Annex to the Convention": the document's one unnumbered annex.
-      c.items.push({ kind: 'path', steps: [{ unit: 'annex', num: '' }] });
+      c.items = [{ kind: 'path', steps: [{ unit: 'annex', num: '' }] }];
       c.end = this.pos;
       return c;
     }
-    if (!this.parseList(unit, c.items)) return undefined;
+    const items = this.parseList(unit);
+    if (!items) return undefined;
+    c.items = items;
     c.end = this.pos;
     c.plural = c.items.length > 1 || c.items.some((i) => i.kind === 'range');
     c.isRange = c.items.some((i) => i.kind === 'range');
@@ -249,8 +274,8 @@ export class CitationScanner {
    */
   private mayHaveDeterminer(at: number): boolean {
     let i = at - 1;
-    if (i < 0 || !isSpaceChar(this.text.charCodeAt(i))) return false;
-    while (i >= 0 && isSpaceChar(this.text.charCodeAt(i))) i--;
+    if (i < 0 || !isRegexSpace(this.text.charCodeAt(i))) return false;
+    while (i >= 0 && isRegexSpace(this.text.charCodeAt(i))) i--;
     const end = i + 1;
     while (i >= 0 && isAsciiLetter(this.text.charCodeAt(i))) i--;
     return end - (i + 1) >= 3 && end - (i + 1) <= 9 && WORDS_BEFORE_UNIT.has(this.text.slice(i + 1, end));
@@ -266,12 +291,12 @@ export class CitationScanner {
       // "articles 49, 50, 51 or 52, paragraph 2": after a list, the next unit starts a new citation.
       const lastSteps = c.items.length === 1 && last.kind === 'path' ? last.steps : undefined;
       const lastUnit = lastSteps?.[lastSteps.length - 1].unit;
-      if (!tok || !lastSteps || !lastUnit || LEVEL[tok.unit] <= LEVEL[lastUnit]) {
+      if (!tok || !lastSteps || !lastUnit || LEVEL[tok] <= LEVEL[lastUnit]) {
         this.pos = save;
         break;
       }
-      const inner: Item[] = [];
-      if (!this.parseList(tok.unit, inner)) {
+      const inner = this.parseList(tok);
+      if (!inner) {
         this.pos = save;
         break;
       }
@@ -297,7 +322,7 @@ export class CitationScanner {
       if (this.eat(THAT)) {
         const tok = this.unitWord();
         if (tok) {
-          c.scope = { kind: 'that', unit: tok.unit };
+          c.scope = { kind: 'that', unit: tok };
           c.end = this.pos;
           return;
         }
@@ -308,7 +333,7 @@ export class CitationScanner {
       if (deictic) {
         const tok = this.unitWord();
         if (tok) {
-          c.scope = { kind: 'deictic', unit: tok.unit };
+          c.scope = { kind: 'deictic', unit: tok };
           c.end = this.pos;
           return;
         }
@@ -326,9 +351,8 @@ export class CitationScanner {
       if (this.eat(THE_BEFORE_ANNEX) && !/^Annex[ \t]+to[ \t]/.test(this.text.slice(this.pos, this.pos + 12))) this.pos = beforeThe;
       const tok = this.unitWord();
       if (tok) {
-        const outerItems: Item[] = [];
         const afterUnit = this.pos;
-        if (tok.unit === 'annex' && this.eat(TO)) {
+        if (tok === 'annex' && this.eat(TO)) {
           // "paragraph 7 of the Annex to the Vienna Convention on the Law of Treaties"
           const inst = this.instrumentName();
           if (inst) {
@@ -339,11 +363,13 @@ export class CitationScanner {
           }
           this.pos = afterUnit;
         }
-        if (this.parseList(tok.unit, outerItems) && outerItems.length === 1 && outerItems[0].kind === 'path') {
+        const outerItems = this.parseList(tok);
+        if (outerItems && outerItems.length === 1 && outerItems[0].kind === 'path') {
           const outerSteps = outerItems[0].steps;
           c.outer = [...outerSteps, ...c.outer];
           c.end = this.pos;
-          this.parseChain({ ...c, items: [] });
+          // (A chain after the outer steps, "of Article 5, paragraph 2", would need an item to
+          // narrow: parseChain of no items read nothing, and is no longer called.)
           continue;
         }
         this.pos = save;
@@ -405,16 +431,24 @@ export class CitationScanner {
     return { kind: 'instrument', name, span: { start: nameStart, end } };
   }
 
-  private unitWord(): { unit: Unit; plural: boolean; word: string } | undefined {
+  /** Where the last unit word read by `unitWord` starts, and whether it is plural. */
+  private wordStart = 0;
+  private wordPlural = false;
+
+  /** The unit word at the position, if any: its unit (no object or string per word). */
+  private unitWord(): Unit | undefined {
     const m = UNIT_WORD;
     m.lastIndex = this.pos;
     if (!m.test(this.text)) return undefined;
-    const word = this.text.slice(this.pos, m.lastIndex);
-    const unit = unitOf(word);
+    const unit = unitOf(this.text, this.pos);
     if (!unit) return undefined;
+    this.wordStart = this.pos;
     this.pos = m.lastIndex;
-    const pluralWord = /(?:s|es|Arts\.)$/i.test(word) && !/^(?:para|arts?)\.?$/i.test(word) ? /s\.?$/i.test(word) : false;
-    return { unit, plural: pluralWord, word };
+    // Of the words UNIT_WORD reads, the plural ones end in "s" ("Articles", "Annexes");
+    // "Arts." and "paras." are read as singular, as they always were.
+    const last = this.text.charCodeAt(this.pos - 1);
+    this.wordPlural = last === 115 || last === 83;
+    return unit;
   }
 
   private peekNumber(unit: Unit): boolean {
@@ -425,11 +459,15 @@ export class CitationScanner {
   }
 
   /** "3, 5 and 7", "3 to 7", "3 to 7 inclusive", "17 (paragraph 2)", "4(1)(a)", "2 c)". */
-  private parseList(unit: Unit, items: Item[]): boolean {
-    if (!this.eat(BEFORE_NUMBER)) return false;
+  private parseList(unit: Unit): Item[] | undefined {
+    if (!this.eat(BEFORE_NUMBER)) return undefined;
     const first = this.numberWithSubs(unit);
-    if (!first) return false;
-    items.push({ kind: 'path', steps: first });
+    if (!first) return undefined;
+    // Read into a reused array, then copied at its exact length (one item, most often): a
+    // new array grown by push kept room for 16 more, per citation.
+    const items = this.scratchItems;
+    let n = 0;
+    items[n++] = { kind: 'path', steps: first };
     for (;;) {
       const save = this.pos;
       if (!this.eat(LIST_SEPARATOR)) break;
@@ -440,22 +478,27 @@ export class CitationScanner {
         this.pos = save;
         break;
       }
+      const prev = items[n - 1]!;
       // "Articles 3 to 5 to 7": a range has two ends; the third number is not read.
-      if (isRange && items[items.length - 1].kind !== 'path') {
+      if (isRange && prev.kind !== 'path') {
         this.pos = save;
         break;
       }
       if (isRange) {
-        const prev = items.pop()!;
         const from = prev.kind === 'path' ? prev.steps : [];
-        items.push({ kind: 'range', from, to: next });
+        items[n - 1] = { kind: 'range', from, to: next };
         this.eat(INCLUSIVE);
       } else {
-        items.push({ kind: 'path', steps: next });
+        items[n++] = { kind: 'path', steps: next };
       }
     }
-    return true;
+    const out = items.slice(0, n) as Item[];
+    // Hold no item past its citation.
+    for (let i = 0; i < n; i++) items[i] = undefined;
+    return out;
   }
+
+  private readonly scratchItems: Array<Item | undefined> = [];
 
   /** A number and any bracketed sub-references after it, as steps. */
   private numberWithSubs(unit: Unit): Step[] | undefined {
@@ -542,6 +585,10 @@ export class CitationScanner {
 
 
 }
+
+/** Shared by every citation without items or outer steps; nothing adds to them (each is replaced). */
+const NO_ITEMS: Item[] = Object.freeze([]) as unknown as Item[];
+const NO_STEPS: Step[] = Object.freeze([]) as unknown as Step[];
 
 function prefixItem(prefix: Step[], item: Item): Item {
   if (item.kind === 'path') return { kind: 'path', steps: [...prefix, ...item.steps] };

@@ -215,6 +215,8 @@ export function matchListLabel(line: string): ListLabel | undefined {
   const c = line.charCodeAt(0);
   const other = c === 0xff08 || (c >= 0x430 && c <= 0x451) || (c >= 0x660 && c <= 0x669) || c === 0x3007 || (c >= 0x4e00 && c <= 0x9fff);
   if (!(c === 40 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 0x2460 && c <= 0x2473) || other)) return undefined;
+  const quick = commonListLabel(line, c);
+  if (quick) return quick;
   // Only the patterns that can start with this character.
   const patterns = other
     ? OTHER_SCRIPT_PATTERNS
@@ -226,6 +228,45 @@ export function matchListLabel(line: string): ListLabel | undefined {
     if (label) return label;
   }
   return undefined;
+}
+
+/**
+ * "1. ", "12.", "(a) ", "(bb)": most list lines of a long treaty, read without a regex (each
+ * match array was garbage). Exactly what the num-dot and alpha-paren patterns give for them;
+ * undefined for anything else, which the patterns then read.
+ */
+function commonListLabel(line: string, c: number): ListLabel | undefined {
+  if (c >= 48 && c <= 57) {
+    let d = 1;
+    while (d < 4 && isDigit(line.charCodeAt(d))) d++;
+    if (d > 3 || line.charCodeAt(d) !== 46 /* . */) return undefined;
+    const after = line.charCodeAt(d + 1);
+    if (d + 1 < line.length && after !== 32 && after !== 9) return undefined;
+    return { style: 'num-dot', num: line.slice(0, d), length: d + 1 + blanksAt(line, d + 1) };
+  }
+  if (c === 40 /* ( */) {
+    let d = 1;
+    while (d < 3 && isLowerAscii(line.charCodeAt(d))) d++;
+    if (d === 1 || line.charCodeAt(d) !== 41 /* ) */) return undefined;
+    // "(a)", "(aa)", "(ab)": [a-z]{1,2} of the alpha-paren pattern; "(iii)" is left to it.
+    return letterOrRoman(line.slice(1, d), 'alpha-paren', 'roman-paren', d + 1 + blanksAt(line, d + 1));
+  }
+  return undefined;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** How many spaces and tabs stand at `i`. */
+function blanksAt(line: string, i: number): number {
+  let j = i;
+  while (j < line.length && (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9)) j++;
+  return j - i;
 }
 
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };

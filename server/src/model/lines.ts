@@ -105,3 +105,10 @@ export function lineEndAt(text: string, at: number): number {
   while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
   return i;
 }
+
+/** `\s` of a regex, for one UTF-16 unit, without making a one-character string to test. */
+export function isRegexSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -57,15 +57,23 @@ export function findReferences(doc: TreatyDocument, catalogue: Catalogue): Refer
   const headingLines = headingLineSpans(doc);
   const names = catalogue.allNames();
   const scanner = new CitationScanner(doc.text, { names });
-  let citations = scanner.scan((offset) => inSpans(headingLines, offset));
+  const skip = (offset: number) => inSpans(headingLines, offset);
   // The document's own language (languages/*.ts) first; English forms where it has none.
   const local = languageCitations(doc, names);
-  if (local.length) citations = mergeCitations(local, citations);
   const resolver = new Resolver(doc, catalogue);
   const refs: Reference[] = [];
-  for (let i = 0; i < citations.length; i++) {
-    const r = resolver.resolve(citations[i]);
-    if (r) refs.push(r);
+  if (local.length) {
+    const citations = mergeCitations(local, scanner.scan(skip));
+    for (let i = 0; i < citations.length; i++) {
+      const r = resolver.resolve(citations[i]);
+      if (r) refs.push(r);
+    }
+  } else {
+    // English only: each citation is resolved as it is found and is garbage at once.
+    for (let c = scanner.next(skip); c; c = scanner.next(skip)) {
+      const r = resolver.resolve(c);
+      if (r) refs.push(r);
+    }
   }
   refs.push(...attachmentSelfReferences(doc, refs));
   return withoutOverlaps(refs);
@@ -77,7 +85,14 @@ export function findReferences(doc: TreatyDocument, catalogue: Catalogue): Refer
  * invariant whatever their combination (language forms, English forms, "this Statute") yields.
  */
 function withoutOverlaps(refs: Reference[]): Reference[] {
-  refs.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  const order = (a: Reference, b: Reference) => a.range.start - b.range.start || b.range.end - a.range.end;
+  // They come in order but for the few "this Statute" ones at the end: sort only when needed.
+  for (let i = 1; i < refs.length; i++) {
+    if (order(refs[i - 1], refs[i]) > 0) {
+      refs.sort(order);
+      break;
+    }
+  }
   let kept = 0;
   let end = -1;
   for (let i = 0; i < refs.length; i++) {
@@ -123,7 +138,13 @@ function headingLineSpans(doc: TreatyDocument): Array<{ start: number; end: numb
     p.children.forEach(visit);
   };
   visit(doc.root);
-  spans.sort((a, b) => a.start - b.start);
+  // Visited in document order, so already sorted but where a tree is out of order.
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i - 1].start > spans[i].start) {
+      spans.sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
   return spans;
 }
 
@@ -202,7 +223,10 @@ class Resolver {
     targets.clear();
     problems.clear();
     tokens.clear();
-    for (const item of c.items) {
+    // Indexed loops over a citation's arrays: some are shared frozen ones, and for-of then
+    // allocated an iterator per loop.
+    for (let k = 0; k < c.items.length; k++) {
+      const item = c.items[k];
       if (item.kind === 'ordinal') {
         const holder = c.outer.length ? this.findPath(c.outer, ctx, base) : base ?? ctx.article;
         if (instrument) {
@@ -264,7 +288,7 @@ class Resolver {
       form: c.isRange ? 'range' : c.plural ? 'list' : 'single',
       // One internal target: the array all references to that provision share. Otherwise
       // copied to its exact length (a pushed-to array keeps room for 16 more).
-      targets: targets.length === 1 && targets.items[0].provision ? this.targetsOf(targets.items[0].provision) : targets.copy(),
+      targets: targets.length === 1 && targets.items[0].provision ? this.sharedTargets(targets.items[0]) : targets.copy(),
       instrument,
       resolved: problems.length === 0,
       problem: problems.length ? problems.copy().join('; ') : undefined,
@@ -280,12 +304,28 @@ class Resolver {
   private readonly targets = new Map<Provision, Target[]>();
 
   private targetsOf(p: Provision): Target[] {
-    let one = this.targets.get(p);
+    // Most targets are articles of the main text: kept by number, not hashed into the map.
+    const n = p.kind === 'article' && p.num !== undefined ? plainNumber(p.num, 0) : 0;
+    const byNumber = n > 0 && this.articlesByNumber()[n] === p;
+    let one = byNumber ? this.articleTargets[n] : this.targets.get(p);
     if (!one) {
       one = Object.freeze([{ eId: p.eId, instrument: null, provision: p }]) as Target[];
-      this.targets.set(p, one);
+      if (byNumber) this.articleTargets[n] = one;
+      else this.targets.set(p, one);
     }
+    this.lastTargets = one;
     return one;
+  }
+
+  /** The shared targets of the articles in `articleIndex`, at the same numbers. */
+  private readonly articleTargets: Target[][] = [];
+
+  /** The array `targetsOf` last returned: a one-target reference has just looked it up. */
+  private lastTargets: Target[] | undefined;
+
+  /** The shared one-target array holding `t` (a Target that `targetOf` gave). */
+  private sharedTargets(t: Target): Target[] {
+    return this.lastTargets !== undefined && this.lastTargets[0] === t ? this.lastTargets : this.targetsOf(t.provision!);
   }
 
   private targetOf(p: Provision): Target {
@@ -298,12 +338,18 @@ class Resolver {
 
   private citesMissingResolution(c: Citation): boolean {
     if (this.missingResolution(c.outer)) return true;
-    for (const i of c.items) if ((i.kind === 'path' && this.missingResolution(i.steps)) || (i.kind === 'range' && this.missingResolution(i.from))) return true;
+    for (let k = 0; k < c.items.length; k++) {
+      const i = c.items[k];
+      if ((i.kind === 'path' && this.missingResolution(i.steps)) || (i.kind === 'range' && this.missingResolution(i.from))) return true;
+    }
     return false;
   }
 
   private missingResolution(steps: Step[]): boolean {
-    for (const s of steps) if (s.unit === 'resolution' && !this.doc.byId.has(`resolution_${s.num}`)) return true;
+    for (let k = 0; k < steps.length; k++) {
+      const s = steps[k];
+      if (s.unit === 'resolution' && !this.doc.byId.has(`resolution_${s.num}`)) return true;
+    }
     return false;
   }
 
@@ -525,9 +571,19 @@ class Resolver {
       steps = [{ unit: 'annex', num: annex.num ?? String(annex.ordinal) }, ...steps.slice(1)];
     }
     const first = steps[0];
-    const tail = pathId(steps);
     // The commonest case first: a bare article number in the main text, found at once.
-    if (!base && !this.preferred && !ctx.attachment && first.unit === 'article') {
+    const bareArticle = !base && !this.preferred && !ctx.attachment && first.unit === 'article';
+    if (bareArticle) {
+      // byId.get of the id the steps spell, without spelling it: the article by its number,
+      // then ("paragraph 2 of Article 7") its child of that id, when no two provisions share
+      // an id (then the child with the id is byId's).
+      const n = plainNumber(first.num, 0);
+      let p = n > 0 ? this.articlesByNumber()[n] : undefined;
+      if (p && steps.length > 1) p = this.idsAreUnique() ? childByIds(p, steps) : undefined;
+      if (p) return p;
+    }
+    const tail = pathId(steps);
+    if (bareArticle) {
       const p = this.doc.byId.get(tail);
       if (p) return p;
     }
@@ -600,6 +656,43 @@ class Resolver {
     // Explain against the scope the reader would assume: the annex it stands in, else the main text.
     const primary = candidates.find((id) => !this.preferred || !id.startsWith(this.preferred.eId + '__')) ?? candidates[0] ?? tail;
     return this.explainMissing(steps, primary);
+  }
+
+  private articleIndex: Provision[] | undefined;
+  private uniqueIds: boolean | undefined;
+
+  /** True when byId holds every provision: no two share an eId (a numbering fault makes two). */
+  private idsAreUnique(): boolean {
+    if (this.uniqueIds === undefined) {
+      let count = 0;
+      const stack: Provision[] = [this.doc.root];
+      while (stack.length) {
+        const p = stack.pop()!;
+        for (let i = 0; i < p.children.length; i++) {
+          count++;
+          stack.push(p.children[i]);
+        }
+      }
+      this.uniqueIds = count === this.doc.byId.size;
+    }
+    return this.uniqueIds;
+  }
+
+  /**
+   * byId's "art_12", "art_13" … by number: "Article 12" names byId.get("art_12"), found
+   * without writing the id and hashing it (most citations are such bare article numbers).
+   */
+  private articlesByNumber(): Provision[] {
+    if (!this.articleIndex) {
+      const index: Provision[] = [];
+      for (const [id, p] of this.doc.byId) {
+        if (id.charCodeAt(0) !== 97 || !id.startsWith('art_')) continue;
+        const n = plainNumber(id, 4);
+        if (n > 0) index[n] = p;
+      }
+      this.articleIndex = index;
+    }
+    return this.articleIndex;
   }
 
   private explainMissing(steps: Step[], id: string): string {
@@ -739,6 +832,30 @@ function numericValue(num: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The provision whose eId is `article`'s followed by the paragraph and point steps after the
+ * first ("art_7__para_2__point_b"): each such id is the parent's id and the child's own number
+ * (or ordinal, when unnumbered), as structure.ts writes it. Undefined for other steps.
+ */
+function childByIds(article: Provision, steps: Step[]): Provision | undefined {
+  let p: Provision | undefined = article;
+  for (let i = 1; i < steps.length && p; i++) {
+    const unit = steps[i].unit;
+    if (unit !== 'paragraph' && unit !== 'point') return undefined;
+    const want = idNum(unit, steps[i].num);
+    const children: Provision[] = p.children;
+    p = undefined;
+    for (let k = 0; k < children.length; k++) {
+      const c = children[k];
+      if (c.kind === unit && (c.num ? idNum(unit, c.num) : String(c.ordinal)) === want) {
+        p = c;
+        break;
+      }
+    }
+  }
+  return p;
+}
+
 /** The provision a relative path names below `holder`, by walking its children. */
 function findUnder(holder: Provision, steps: Step[]): Provision | undefined {
   let p: Provision | undefined = holder;
@@ -749,6 +866,22 @@ function findUnder(holder: Provision, steps: Step[]): Provision | undefined {
     if (!p) return undefined;
   }
   return p;
+}
+
+/**
+ * The value of `s` from `from` on when it is a number written plainly (digits, no leading
+ * zero, at most five: "12", not "012", "8bis" or "1e3"); 0 otherwise.
+ */
+function plainNumber(s: string, from: number): number {
+  const len = s.length - from;
+  if (len < 1 || len > 5 || s.charCodeAt(from) === 48) return 0;
+  let n = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return 0;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 function plural(word: string): string {
@@ -889,10 +1022,26 @@ class TokenCollector extends Collector<NumberToken> {
   }
 }
 
-/** Tokens in text order: usually already so (then nothing is sorted); a stable sort otherwise. */
+/**
+ * Tokens in text order: usually already so (then nothing is sorted). A few, out of order
+ * ("Article 4, paragraph 2" lists the paragraph first), are put in place one by one: the
+ * library sort allocated its work arrays for every such reference. Starts are distinct.
+ */
 function inTextOrder(tokens: NumberToken[]): NumberToken[] {
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i - 1].span.start > tokens[i].span.start) return tokens.sort((x, y) => x.span.start - y.span.start);
+    if (tokens[i - 1].span.start > tokens[i].span.start) {
+      if (tokens.length > 16) return tokens.sort((x, y) => x.span.start - y.span.start);
+      for (let j = i; j < tokens.length; j++) {
+        const t = tokens[j];
+        let k = j;
+        while (k > 0 && tokens[k - 1].span.start > t.span.start) {
+          tokens[k] = tokens[k - 1];
+          k--;
+        }
+        tokens[k] = t;
+      }
+      return tokens;
+    }
   }
   return tokens;
 }

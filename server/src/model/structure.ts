@@ -14,6 +14,7 @@ import {
   NUMERIC_STYLES,
   romanToInt,
 } from './headings';
+import { isRegexSpace } from './lines';
 
 /** Nesting rank of containers: a heading closes everything of its rank or deeper. */
 const RANK: Partial<Record<ProvisionKind, number>> = {
@@ -43,11 +44,6 @@ const ID_WORD: Partial<Record<ProvisionKind, string>> = {
   protocol: 'protocol',
   recital: 'recital',
 };
-
-interface ListLevel {
-  style: ListStyle;
-  node: Provision;
-}
 
 const ID_PREFIX: Record<ProvisionKind, string> = Object.fromEntries(
   (['document', 'preamble', 'recital', 'part', 'title', 'chapter', 'section', 'subsection', 'article', 'paragraph', 'point', 'annex', 'protocol', 'attachment', 'conclusions'] as ProvisionKind[]).map((k) => [k, (ID_WORD[k] ?? k) + '_']),
@@ -96,7 +92,9 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
 
   // Open provisions, outermost first. stack[0] is the root.
   const stack: Provision[] = [root];
-  let lists: ListLevel[] = [];
+  // The open list levels, outermost first: their styles and items (two arrays, no object per item).
+  const listStyles: ListStyle[] = [];
+  const listNodes: Provision[] = [];
   /** A provision whose heading may be on the next non-blank line. */
   let pendingHeading: Provision | undefined;
   /** The article (or container) whose unnumbered text lines we collect. */
@@ -124,9 +122,10 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   };
 
   const closeLists = (keep: number, end: number) => {
-    while (lists.length > keep) {
-      const level = lists.pop()!;
-      level.node.range.end = Math.max(level.node.range.end, end);
+    while (listNodes.length > keep) {
+      const node = listNodes.pop()!;
+      listStyles.pop();
+      node.range.end = Math.max(node.range.end, end);
     }
   };
 
@@ -179,10 +178,13 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       range: { start, end: labelEnd },
       labelRange: { start, end: labelEnd },
       bodyStart: labelEnd,
-      children: [],
+      // Most provisions are leaves: they keep the shared empty array, and a parent gets its
+      // own at its first child.
+      children: NO_CHILDREN,
       parent,
     };
-    parent.children.push(node);
+    if (parent.children === NO_CHILDREN) parent.children = [node];
+    else parent.children.push(node);
     if (byId.get(eId) === undefined) byId.set(eId, node);
     return node;
   };
@@ -202,7 +204,8 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     closeTo(depth, lastContentEnd);
     const node = makeNode(kind, top(), num, start, end);
     stack.push(node);
-    lists = [];
+    listStyles.length = 0;
+    listNodes.length = 0;
     textLines = [];
     return node;
   };
@@ -212,13 +215,20 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   let crossHeading: { start: number; end: number; endBefore: number } | undefined;
   let pos = 0;
   const n = text.length;
+  // Without a CR every line ends at the next LF, which indexOf finds faster than a loop.
+  const lfOnly = text.indexOf('\r') < 0;
   while (pos <= n) {
     // Find the line [pos, lineEnd) and the start of the next one.
     let lineEnd = pos;
-    while (lineEnd < n) {
-      const c = text.charCodeAt(lineEnd);
-      if (c === 10 || c === 13) break;
-      lineEnd++;
+    if (lfOnly) {
+      lineEnd = text.indexOf('\n', pos);
+      if (lineEnd < 0) lineEnd = n;
+    } else {
+      while (lineEnd < n) {
+        const c = text.charCodeAt(lineEnd);
+        if (c === 10 || c === 13) break;
+        lineEnd++;
+      }
     }
     let next = lineEnd;
     if (next < n) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1;
@@ -283,7 +293,10 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       return;
     }
 
-    const att = ATTACHMENT_HEADING.exec(line);
+    // The attachment and final-clause patterns open with '#', "FINAL"/"RESOLUTION" or
+    // "IN WITNESS"/"DONE": other lines (most of them) need not run them.
+    const first = line.charCodeAt(0);
+    const att = first === 35 || first === 70 || first === 82 ? ATTACHMENT_HEADING.exec(line) : null;
     if (att) {
       pendingHeading = undefined;
       const node = openRanked('attachment', att[3], s, e);
@@ -291,7 +304,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       return;
     }
 
-    if (CONCLUSIONS_START.test(line) && !inside('conclusions')) {
+    if ((first === 35 || first === 73 || first === 68) && CONCLUSIONS_START.test(line) && !inside('conclusions')) {
       pendingHeading = undefined;
       // Final clauses belong to the instrument they close: the main text or an attachment.
       let depth = stack.length;
@@ -337,7 +350,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       // paragraph when it is the next in sequence; otherwise it is just a number.
       const paras = cur.children.filter((c) => c.kind === 'paragraph');
       const last = paras.length ? Number(paras[paras.length - 1].num) : 0;
-      if (Number(line) === last + 1 && (lists.length === 0 || lists[0].style === 'num-dot')) {
+      if (Number(line) === last + 1 && (listStyles.length === 0 || listStyles[0] === 'num-dot')) {
         label = { style: 'num-dot', num: line, length: line.length };
       }
     }
@@ -353,8 +366,8 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   }
 
   function addText(s: number, e: number): void {
-    if (lists.length === 0) textLines.push({ start: s, end: e });
-    else lists[lists.length - 1].node.range.end = e;
+    if (listNodes.length === 0) textLines.push({ start: s, end: e });
+    else listNodes[listNodes.length - 1].range.end = e;
   }
 
   function flushCrossHeading(): void {
@@ -378,12 +391,13 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   /** True when the next line is a list item that carries on this line's sentence ("(i) on the territory…"). */
   function continuesIntoList(after: number): boolean {
     let i = after;
-    while (i < n && /\s/.test(text[i])) i++;
+    while (i < n && isRegexSpace(text.charCodeAt(i))) i++;
     let j = i;
     while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-    const nextLine = text.slice(i, j);
-    const label = matchListLabel(nextLine);
-    return !!label && /^[a-z]/.test(nextLine.slice(label.length));
+    const label = matchListLabel(text.slice(i, j));
+    if (!label || i + label.length >= j) return false;
+    const c = text.charCodeAt(i + label.length);
+    return c >= 97 && c <= 122;
   }
 
   function inside(kind: ProvisionKind): boolean {
@@ -399,7 +413,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   /** The list label that opens the next non-blank line after `after`, if any. */
   function nextListLabel(after: number): ListLabel | undefined {
     let i = after;
-    while (i < n && /\s/.test(text[i])) i++;
+    while (i < n && isRegexSpace(text.charCodeAt(i))) i++;
     let j = i;
     while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
     return matchListLabel(text.slice(i, j));
@@ -412,8 +426,8 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       // "(i)" after "(h)" is a letter; otherwise a roman numeral.
       const letterLevel = levelOf(label.alternative);
       const romanLevel = levelOf(label.style);
-      const prevLetter = letterLevel >= 0 ? lists[letterLevel].node.num : undefined;
-      const prevRoman = romanLevel >= 0 ? lists[romanLevel].node.num : undefined;
+      const prevLetter = letterLevel >= 0 ? listNodes[letterLevel].num : undefined;
+      const prevRoman = romanLevel >= 0 ? listNodes[romanLevel].num : undefined;
       const followsLetter = prevLetter !== undefined && prevLetter.charCodeAt(0) + 1 === num.charCodeAt(0);
       const followsRoman = prevRoman !== undefined && (romanToInt(prevRoman) ?? 0) + 1 === romanToInt(num);
       if (followsLetter && !followsRoman) {
@@ -426,9 +440,9 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     let parent: Provision;
     if (at >= 0) {
       closeLists(at, lastContentEnd);
-      parent = at > 0 ? lists[at - 1].node : holder;
+      parent = at > 0 ? listNodes[at - 1] : holder;
     } else {
-      parent = lists.length ? lists[lists.length - 1].node : holder;
+      parent = listNodes.length ? listNodes[listNodes.length - 1] : holder;
     }
     const numeric = NUMERIC_STYLES.has(style);
     const kind: ProvisionKind = parent === holder && numeric ? 'paragraph' : 'point';
@@ -436,11 +450,12 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     // makeNode gives the label as labelRange and the text after it as bodyStart.
     const node = makeNode(kind, parent, num, s, s + label.length);
     node.range.end = e;
-    lists.push({ style, node });
+    listStyles.push(style);
+    listNodes.push(node);
   }
 
   function levelOf(style: ListStyle): number {
-    for (let i = 0; i < lists.length; i++) if (lists[i].style === style) return i;
+    for (let i = 0; i < listStyles.length; i++) if (listStyles[i] === style) return i;
     return -1;
   }
 }
