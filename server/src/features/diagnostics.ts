@@ -27,6 +27,7 @@ import {
 } from '../model';
 import { numberingFaults, type NumberingFault } from '../model/numbering';
 import { changedSince, modelId } from '../model/incremental';
+import { firstReferenceFrom } from '../model/query';
 import { lineEndAt, lineStartAt } from '../model/lines';
 import { candidatesFor } from './candidates';
 import { linesOf, toRange } from './convert';
@@ -156,18 +157,6 @@ interface FindingsMemo {
 
 const findingsMemo = new WeakMap<Provision, FindingsMemo>();
 
-/** The first index in `refs` (in text order, not overlapping) whose range ends at or after `at`. */
-function firstEndingFrom(refs: readonly Reference[], at: number): number {
-  let lo = 0;
-  let hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (refs[mid].range.end < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefined, options: DiagnosticsOptions, within?: Span): PendingFinding[] {
   const on = (k: FindingKind) => options.levels[k] !== 'off';
   const touches = (span: Span) => !within || (span.end >= within.start && span.start <= within.end);
@@ -191,7 +180,7 @@ function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefin
 
   // The references to look at: all of them, or with a memo those on the dirty lines.
   const refs = doc.references;
-  const from = memo ? firstEndingFrom(refs, dirty.start) : 0;
+  const from = memo ? firstReferenceFrom(refs, dirty.start, 'end') : 0;
   let to = memo ? from : refs.length;
   if (memo) while (to < refs.length && refs[to].range.start <= dirty.end) to++;
 

@@ -23,7 +23,7 @@ import type { Citation } from './citations';
 import { packFor } from './languages';
 import { DEFAULT_CATALOGUE, type Catalogue } from './catalogue';
 import { detectLanguage, languageNote } from './language';
-import { provisionAt } from './query';
+import { firstReferenceFrom, provisionAt } from './query';
 import { lineEndAt, lineStartAt } from './lines';
 
 /** One edit, or several composed: [start, oldEnd) of the old text became [start, newEnd) of the new. */
@@ -223,8 +223,8 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
 
   // The old references in the region, each on its anchor (or all replaced).
   const refs = prev.references;
-  const i0 = firstAtOrAfter(refs, r0);
-  const i1 = firstAtOrAfter(refs, r1);
+  const i0 = firstReferenceFrom(refs, r0);
+  const i1 = firstReferenceFrom(refs, r1);
   if (!sameCitations && !lookBacksAfterAreSafe(text, r1New, refs, i1, delta)) return 'references changed (looked back at after)';
   if (i0 > 0 && refs[i0 - 1].range.end > r0) return 'reference crosses the region';
   if (i1 > i0 && refs[i1 - 1].range.end > r1) return 'reference crosses the region';
@@ -474,17 +474,6 @@ function touchesTitle(text: string, r0: number, r1: number, from: number, to: nu
     }
   }
   return false;
-}
-
-function firstAtOrAfter(refs: Reference[], offset: number): number {
-  let lo = 0;
-  let hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (refs[mid].range.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 // Spans after the edit are shifted in place: a 5 MB text has some 30,000 provisions and

@@ -10,6 +10,21 @@ export const ARTICLE_AND_ABOVE: ReadonlySet<ProvisionKind> = new Set<ProvisionKi
 ]);
 
 /** The reference whose range contains `offset` (ends inclusive, so a cursor just after a word counts). */
+/**
+ * The first index in `refs` (text order, never overlapping, so starts and ends both ascend)
+ * whose range's `edge` is at or after `at`; `refs.length` when none is.
+ */
+export function firstReferenceFrom(refs: readonly Reference[], at: number, edge: 'start' | 'end' = 'start'): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].range[edge] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function referenceAt(doc: TreatyDocument, offset: number): Reference | undefined {
   const refs = doc.references;
   let lo = 0;
