@@ -272,18 +272,17 @@ function externalFinding(doc: TreatyDocument, ref: Reference, lookup: Instrument
   }
   if (!res.problem || !on('brokenExternalReference')) return undefined;
   const problem = res.problem;
+  return referenceFinding('brokenExternalReference', ref, () => {
+    const target = res.targets.find((t) => t.doc)?.doc;
+    const fixes = target ? numberFixes(ref, target, (eId) => !target.byId.has(eId), undefined) : [];
+    return { message: withSuggestions(problem, fixes), fixes };
+  });
+}
+
+/** A finding on a whole reference, silenced by its text; `word` gives what varies. */
+function referenceFinding(kind: FindingKind, ref: Reference, word: (now: TreatyDocument) => Pick<Finding, 'message' | 'fixes' | 'related'>): PendingFinding {
   const ignoreKey = squash(ref.text);
-  return {
-    kind: 'brokenExternalReference',
-    span: ref.range,
-    ignoreKey,
-    ref,
-    word: () => {
-      const target = res.targets.find((t) => t.doc)?.doc;
-      const fixes = target ? numberFixes(ref, target, (eId) => !target.byId.has(eId), undefined) : [];
-      return { kind: 'brokenExternalReference', span: ref.range, message: withSuggestions(problem, fixes), ignoreKey, fixes, ref };
-    },
-  };
+  return { kind, span: ref.range, ignoreKey, ref, word: (now) => ({ kind, span: ref.range, ignoreKey, ref, ...word(now) }) };
 }
 
 interface OwnContext {
@@ -299,49 +298,31 @@ function ownFinding(doc: TreatyDocument, ref: Reference, c: OwnContext): Pending
     if (!c.on('brokenReference') || !c.hasArticles) return undefined;
     if (ref.relative && !insideArticle(doc, ref)) return undefined;
     if (c.omitted.length && citesOnlyOmitted(doc, ref, c.omitted)) return undefined;
-    const ignoreKey = squash(ref.text);
     // Worded once: the candidates depend on the provisions alone, and the spans are the reference's own (kept current).
-    let worded: Finding | undefined;
-    return {
-      kind: 'brokenReference',
-      span: ref.range,
-      ignoreKey,
-      ref,
-      word: (now) => {
-        if (!worded) {
-          const fixes = numberFixes(ref, now, (eId) => !now.byId.has(eId), enclosingScope(now, ref));
-          worded = { kind: 'brokenReference', span: ref.range, message: withSuggestions(ref.problem ?? 'this reference does not resolve', fixes), ignoreKey, fixes, ref };
-        }
-        return worded;
-      },
-    };
+    let worded: Pick<Finding, 'message' | 'fixes'> | undefined;
+    return referenceFinding('brokenReference', ref, (now) => {
+      if (!worded) {
+        const fixes = numberFixes(ref, now, (eId) => !now.byId.has(eId), enclosingScope(now, ref));
+        worded = { message: withSuggestions(ref.problem ?? 'this reference does not resolve', fixes), fixes };
+      }
+      return worded;
+    });
   }
   const twins = c.duplicates.size ? ambiguousToken(ref, c.duplicates) : undefined;
   if (!twins) return undefined;
-  const ignoreKey = squash(ref.text);
-  return {
-    kind: 'ambiguousReference',
-    span: ref.range,
-    ignoreKey,
-    ref,
-    word: (now) => {
-      // Only the first few twins are named: every reference to one of n twins naming all n costs n².
-      const listed = twins.length <= TWINS_LISTED + 1 ? twins : twins.slice(0, TWINS_LISTED);
-      const lines = linesOf(now);
-      const where = listed.map((p) => String(lines.positionAt(p.labelRange.start).line + 1));
-      const rest = twins.length - listed.length;
-      const lineList = rest ? `${where.join(', ')} and ${count(rest)} more` : listWords(where);
-      return {
-        kind: 'ambiguousReference',
-        span: ref.range,
-        message: `“${ignoreKey}” is ambiguous: ${provisionLabel(twins[0])} occurs ${times(twins.length)} (lines ${lineList}); it is read as the one on line ${where[0]}`,
-        ignoreKey,
-        fixes: [],
-        ref,
-        related: listed.map((p) => ({ span: p.labelRange, message: provisionLabel(p) })),
-      };
-    },
-  };
+  return referenceFinding('ambiguousReference', ref, (now) => {
+    // Only the first few twins are named: every reference to one of n twins naming all n costs n².
+    const listed = twins.length <= TWINS_LISTED + 1 ? twins : twins.slice(0, TWINS_LISTED);
+    const lines = linesOf(now);
+    const where = listed.map((p) => String(lines.positionAt(p.labelRange.start).line + 1));
+    const rest = twins.length - listed.length;
+    const lineList = rest ? `${where.join(', ')} and ${count(rest)} more` : listWords(where);
+    return {
+      message: `“${squash(ref.text)}” is ambiguous: ${provisionLabel(twins[0])} occurs ${times(twins.length)} (lines ${lineList}); it is read as the one on line ${where[0]}`,
+      fixes: [],
+      related: listed.map((p) => ({ span: p.labelRange, message: provisionLabel(p) })),
+    };
+  });
 }
 
 function numberingFinding(fault: NumberingFault): PendingFinding {
