@@ -23,7 +23,7 @@ export interface DiagnosticsPublisherOptions {
   cheapMs?: number;
   /** Diagnostics other features add to a document's (parallel versions). */
   extra?: (parsed: ParsedDocument) => Promise<Diagnostic[]>;
-  /** Called after a round of publishing (code lenses may have changed too). */
+  /** Called after a round of publishing, once rounds have stopped for the quiet time (code lenses may have changed too). */
   afterRound?: () => void;
   log: (message: string) => void;
 }
@@ -47,6 +47,20 @@ export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): Diag
   const pending = new Set<string>();
   let everything = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * `afterRound` waits for the quiet time even when rounds run at once: a lens refresh makes the
+   * client ask for every visible editor's lenses again, which is not worth doing per keystroke.
+   */
+  let afterTimer: ReturnType<typeof setTimeout> | undefined;
+  const afterRound = () => {
+    if (!o.afterRound || gone) return;
+    if (afterTimer) clearTimeout(afterTimer);
+    afterTimer = setTimeout(() => {
+      afterTimer = undefined;
+      if (!gone) o.afterRound?.();
+    }, delay);
+    (afterTimer as { unref?: () => void }).unref?.();
+  };
   let running = false;
   /** The connection is gone (closed or disposed): nothing more to publish. */
   let gone = false;
@@ -100,7 +114,7 @@ export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): Diag
         }
       }
       lastRound = checking;
-      o.afterRound?.();
+      afterRound();
     } catch (err) {
       if (isGone(err)) gone = true;
       else o.log(`pacta: diagnostics failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -126,7 +140,8 @@ export function createDiagnosticsPublisher(o: DiagnosticsPublisherOptions): Diag
     dispose() {
       gone = true;
       if (timer) clearTimeout(timer);
-      timer = undefined;
+      if (afterTimer) clearTimeout(afterTimer);
+      timer = afterTimer = undefined;
     },
   };
 }

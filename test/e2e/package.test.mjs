@@ -74,13 +74,13 @@ describe('the .vsix', () => {
     const allowed = [
       /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
       /^extension\/package\.json$/, /^extension\/package\.nls(\.[a-z-]+)?\.json$/, /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
-      /^extension\/dist\/(client\/extension|server\/server|web\/extension|web\/server)\.js$/,
+      /^extension\/dist\/(client\/extension|server\/server|server\/indexWorker|web\/extension|web\/server)\.js$/,
       /^extension\/syntaxes\/treaty\.tmLanguage\.json$/, /^extension\/language-configuration\.json$/,
       /^extension\/images\/icon\.png$/, /^extension\/(readme|changelog)\.md$/, /^extension\/LICENSE\.txt$/,
     ];
     const stray = names.filter((n) => !allowed.some((re) => re.test(n)));
     assert.deepEqual(stray, [], 'files that are not needed at run time');
-    for (const need of ['extension/dist/client/extension.js', 'extension/dist/server/server.js', 'extension/dist/web/extension.js',
+    for (const need of ['extension/dist/client/extension.js', 'extension/dist/server/server.js', 'extension/dist/server/indexWorker.js', 'extension/dist/web/extension.js',
       'extension/dist/web/server.js', 'extension/package.nls.ko.json', 'extension/package.nls.ru.json',
       'extension/l10n/bundle.l10n.ko.json', 'extension/l10n/bundle.l10n.ru.json', 'extension/images/icon.png', 'extension/changelog.md']) {
       assert.ok(names.includes(need), `${need} is missing from the .vsix`);
