@@ -1,13 +1,15 @@
 // Go to Definition on a reference: the cited provision(s), in this or another document.
 import type { Location, LocationLink, Position } from 'vscode-languageserver-protocol';
-import { referenceAt, resolveReference, type InstrumentLookup, type TreatyDocument } from '../model';
+import { numberTargetAt, referenceAt, resolveReference, type InstrumentLookup, type TreatyDocument } from '../model';
 import { containsRange, linesOf, toRange } from './convert';
 import { termDefinition } from './definedTerms';
 
 /**
  * One link per target that exists: `targetRange` is the whole provision (what VS Code
- * previews), `targetSelectionRange` its number/heading line (where the cursor lands).
- * `null` when the position is not on a reference.
+ * previews), `targetSelectionRange` its number/heading line (where the cursor lands). On a
+ * number of the reference, only the provision that number names ("53" in "article 53 or 64"
+ * goes to Article 53, as Find All References asks about it). `null` when the position is not on
+ * a reference.
  */
 export function definition(
   doc: TreatyDocument,
@@ -16,12 +18,15 @@ export function definition(
   lookup?: InstrumentLookup,
 ): LocationLink[] | null {
   const lines = linesOf(doc);
-  const ref = referenceAt(doc, lines.offsetAt(position));
+  const offset = lines.offsetAt(position);
+  const ref = referenceAt(doc, offset);
   // Not on a reference: perhaps on a defined term, which jumps to its definition.
   if (!ref) return termDefinition(doc, uri, position);
-  const origin = toRange(lines, ref.range);
+  const res = resolveReference(doc, ref, lookup);
+  const named = numberTargetAt(doc, ref, res, offset);
+  const origin = toRange(lines, named ? named.span : ref.range);
   const links: LocationLink[] = [];
-  for (const t of resolveReference(doc, ref, lookup).targets) {
+  for (const t of named ? [named.target] : res.targets) {
     if (!t.provision) continue;
     const targetDoc = t.doc ?? doc;
     const targetLines = linesOf(targetDoc);

@@ -20,6 +20,7 @@
 // same rule applies to them without their text.
 import type { Location, Position, Range } from 'vscode-languageserver-protocol';
 import {
+  numberTargetAt,
   provisionAt,
   referenceAt,
   resolveReference,
@@ -99,12 +100,8 @@ export function subjectsAt(doc: TreatyDocument, uri: string, position: Position,
   const ref = referenceAt(doc, offset);
   if (ref) {
     const res = resolveReference(doc, ref, lookup);
-    const target = targetDocument(doc, uri, res);
-    const token = (ref.numbers ?? []).find((n) => n.span.start <= offset && offset <= n.span.end);
-    if (token && target) {
-      const p = token.provision ?? (ref.instrument ? target.doc.byId.get(token.eId) : undefined);
-      if (p) return [{ uri: target.uri, doc: target.doc, provision: p }];
-    }
+    const named = numberTargetAt(doc, ref, res, offset)?.target;
+    if (named?.provision) return [{ uri: named.uri ?? uri, doc: named.doc ?? doc, provision: named.provision }];
     const out: Subject[] = [];
     for (const t of res.targets) {
       if (!t.provision || out.some((s) => s.provision === t.provision)) continue;
@@ -241,12 +238,6 @@ function summarySpans(ref: SummaryReference, subject: Subject): Range[] {
 function contains(outer: Provision, inner: Provision): boolean {
   for (let q: Provision | undefined = inner; q; q = q.parent) if (q === outer) return true;
   return false;
-}
-
-function targetDocument(doc: TreatyDocument, uri: string, res: Resolution): { uri: string; doc: TreatyDocument } | undefined {
-  const t = res.targets.find((x) => x.doc);
-  if (!t?.doc) return res.instrumentFound === undefined ? { uri, doc } : undefined;
-  return { uri: t.uri ?? uri, doc: t.doc };
 }
 
 /**

@@ -5,7 +5,7 @@ export { parseTreaty, type ParseOptions } from './parse';
 export { provisionLabel, outlineName, ownName, provisionPath, provisionText, ordinalWord, type ProvisionText } from './render';
 export { referenceAt, provisionAt, walk, ARTICLE_AND_ABOVE } from './query';
 export { Catalogue, DEFAULT_CATALOGUE, WELL_KNOWN_INSTRUMENTS, normaliseName, type CatalogueEntry } from './catalogue';
-export { resolveReference, type InstrumentLookup, type ResolvedTarget, type Resolution } from './resolve';
+export { numberTargetAt, resolveReference, type InstrumentLookup, type ResolvedTarget, type Resolution } from './resolve';
 export { toAkomaNtoso, AKN_NAMESPACE, type AknOptions, type AknResult, type AknStats } from './akomaNtoso';
 export { workIdentity, type WorkIdentity } from './akomaNtosoIri';
 export { detectLanguage, languageNote, type TextLanguage } from './language';

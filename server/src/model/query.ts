@@ -9,7 +9,6 @@ export const ARTICLE_AND_ABOVE: ReadonlySet<ProvisionKind> = new Set<ProvisionKi
   'document', 'preamble', 'part', 'title', 'chapter', 'section', 'subsection', 'article', 'annex', 'protocol', 'attachment', 'conclusions',
 ]);
 
-/** The reference whose range contains `offset` (ends inclusive, so a cursor just after a word counts). */
 /**
  * The first index in `refs` (text order, never overlapping, so starts and ends both ascend)
  * whose range's `edge` is at or after `at`; `refs.length` when none is.
@@ -25,6 +24,7 @@ export function firstReferenceFrom(refs: readonly Reference[], at: number, edge:
   return lo;
 }
 
+/** The reference whose range contains `offset` (ends inclusive, so a cursor just after a word counts). */
 export function referenceAt(doc: TreatyDocument, offset: number): Reference | undefined {
   const refs = doc.references;
   let lo = 0;

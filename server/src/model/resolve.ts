@@ -1,6 +1,6 @@
 // Resolving a reference's targets to provisions, in this document or in the document of
 // another instrument (found by the workspace through `InstrumentLookup`).
-import type { InstrumentCitation, Provision, Reference, TreatyDocument } from './types';
+import type { InstrumentCitation, Provision, Reference, Span, TreatyDocument } from './types';
 import { provisionLabel } from './render';
 
 /** Finds the parsed text of a cited instrument, when the workspace has one. */
@@ -22,6 +22,25 @@ export interface Resolution {
   problem?: string;
   /** For external references: whether the cited instrument's text was found at all. */
   instrumentFound?: boolean;
+}
+
+/**
+ * The provision named by the number of `ref` under `offset` — "53" in "article 53 or 64", "5" in
+ * "paragraph 2 of Article 5" — with the span of that number; undefined off a number, or when the
+ * number names no provision found. `res` is the reference's resolution (another instrument's
+ * numbers are looked up in its document).
+ */
+export function numberTargetAt(doc: TreatyDocument, ref: Reference, res: Resolution, offset: number): { span: Span; target: ResolvedTarget } | undefined {
+  const token = ref.numbers?.find((n) => n.span.start <= offset && offset <= n.span.end);
+  if (!token) return undefined;
+  const external = ref.instrument ? res.targets.find((t) => t.doc) : undefined;
+  if (ref.instrument && !external) return undefined;
+  const provision = token.provision ?? external?.doc?.byId.get(token.eId);
+  if (!provision) return undefined;
+  return {
+    span: token.span,
+    target: { eId: token.eId, instrument: external ? external.instrument : null, doc: external?.doc ?? doc, uri: external?.uri, provision },
+  };
 }
 
 export function resolveReference(doc: TreatyDocument, ref: Reference, lookup?: InstrumentLookup): Resolution {

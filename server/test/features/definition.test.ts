@@ -36,6 +36,19 @@ describe('definition', () => {
     assert.equal(range?.length, 3);
   });
 
+  it('on a number of a list, links only the provision that number names', async () => {
+    const vclt = readCorpus('vclt_1969_en.txt');
+    const t = testWorkspace();
+    const parsed = t.open('file:///ws/vclt.treaty', vclt);
+    const lookup = await t.ws.lookupFor(parsed.doc);
+    // Article 66(a): "… the interpretation of article 53 or 64 may …".
+    const onNumber = definition(parsed.doc, parsed.uri, positionOf(vclt, 'article 53 or 64', 1, 9), lookup);
+    assert.deepEqual(onNumber?.map((l) => l.targetSelectionRange.start.line), [lineOf(vclt, 'Article 53')]);
+    assert.deepEqual(onNumber?.[0].originSelectionRange, { start: positionOf(vclt, 'article 53 or 64', 1, 8), end: positionOf(vclt, 'article 53 or 64', 1, 10) });
+    const onWord = definition(parsed.doc, parsed.uri, positionOf(vclt, 'article 53 or 64', 1, 2), lookup);
+    assert.deepEqual(onWord?.map((l) => l.targetSelectionRange.start.line), [lineOf(vclt, 'Article 53'), lineOf(vclt, 'Article 64')]);
+  });
+
   it('gives no links for a broken reference and null away from references', async () => {
     const t = testWorkspace();
     const parsed = t.open('file:///ws/doc.treaty', ORCHARD);
