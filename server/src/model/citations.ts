@@ -89,9 +89,11 @@ function unitOf(text: string, at: number): Unit | undefined {
   return undefined;
 }
 
+/** A unit word as treaties write it ("Article", "ARTICLES", "Arts.", "sub-paragraph", "Annexes"), not part of a longer word. */
+const UNIT_WORD_SOURCE = String.raw`(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?|[Rr]esolutions?)(?![A-Za-z_-])`;
+
 // Unit words anywhere in text: the trigger for a parse attempt.
-const TRIGGER =
-  /\b(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?|[Rr]esolutions?)(?![A-Za-z_-])/g;
+const TRIGGER = new RegExp(String.raw`\b` + UNIT_WORD_SOURCE, 'g');
 
 /** The last word of every BEFORE_UNIT match, as it may be written. */
 const WORDS_BEFORE_UNIT = new Set([
@@ -149,7 +151,7 @@ const NUMBER: Record<Unit, RegExp> = {
 };
 const PARA_IN_BRACKETS = /[ \t]*\((paragraph|para\.)[ \t]+(\d+)\)/y;
 const SUB_REFERENCE = /[ \t]?\(([1-9]\d{0,2}|[a-z]{1,2}|[ivx]{1,6})\)|[ \t]([a-z])\)(?=[\s,;.:])/y;
-const UNIT_WORD = /(?:[Ss]ub-?paragraphs?|[Ss]ub-?sections?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Pp]oints?|[Cc]hapters?|CHAPTERS?|[Pp]arts?|PARTS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?|[Rr]esolutions?)(?![A-Za-z_-])/y;
+const UNIT_WORD = new RegExp(UNIT_WORD_SOURCE, 'y');
 
 export interface InstrumentNames {
   /** Catalogue names (titles and aliases), longest first. */

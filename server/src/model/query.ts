@@ -41,7 +41,12 @@ export function referenceAt(doc: TreatyDocument, offset: number): Reference | un
 
 /** The innermost provision whose range contains `offset`. */
 export function provisionAt(doc: TreatyDocument, offset: number): Provision {
-  let p = doc.root;
+  return provisionAtFrom(doc.root, offset);
+}
+
+/** The innermost provision under `from` (inclusive) whose range contains `offset`. */
+export function provisionAtFrom(from: Provision, offset: number): Provision {
+  let p = from;
   for (;;) {
     const child = findChild(p.children, offset);
     if (!child) return p;

@@ -8,7 +8,7 @@ import { CitationScanner, type Citation, type Item, type Step, type Unit } from 
 import { languageCitations, mergeCitations } from './multilingualCitations';
 import { idNum } from './structure';
 import { romanToInt } from './headings';
-import { provisionAt } from './query';
+import { provisionAt, provisionAtFrom } from './query';
 import { enclosingAttachment, ownName, provisionLabel } from './render';
 
 const UNIT_KIND: Record<Unit, ProvisionKind> = {
@@ -413,7 +413,7 @@ class Resolver {
   private context(offset: number): Context {
     let from: Provision = this.lastContext?.at ?? this.doc.root;
     while (from.parent && !(from.range.start <= offset && offset < from.range.end)) from = from.parent;
-    const at = innermostAt(from, offset);
+    const at = provisionAtFrom(from, offset);
     if (this.lastContext && this.lastContext.at === at) return this.lastContext;
     const ctx: Context = { at, article: undefined, paragraph: undefined, point: undefined, attachment: undefined };
     this.lastContext = ctx;
@@ -944,28 +944,6 @@ function indexIn(list: Provision[], p: Provision): number {
     else break;
   }
   return list.indexOf(p);
-}
-
-/** The innermost provision under `p` (inclusive) whose range holds `offset`, as provisionAt finds it. */
-function innermostAt(p: Provision, offset: number): Provision {
-  for (;;) {
-    const children = p.children;
-    let lo = 0;
-    let hi = children.length - 1;
-    let next: Provision | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = children[mid];
-      if (offset < c.range.start) hi = mid - 1;
-      else if (offset >= c.range.end) lo = mid + 1;
-      else {
-        next = c;
-        break;
-      }
-    }
-    if (!next) return p;
-    p = next;
-  }
 }
 
 /** The eId prefix of provisions scoped by `p` ('' for the document). */

@@ -1,5 +1,6 @@
 // The one renderer of provision names. Hover, completion, outline and diagnostics all
 // name provisions through these functions, so a provision reads the same everywhere.
+import { isRegexSpace } from './lines';
 import type { Provision, ProvisionKind, TreatyDocument } from './types';
 
 const KIND_WORD: Partial<Record<ProvisionKind, string>> = {
@@ -169,8 +170,8 @@ export function provisionText(doc: TreatyDocument, p: Provision, maxLength = 120
     }
     let a = pos;
     let b = lineEnd;
-    while (a < b && isTrimmed(text.charCodeAt(a))) a++;
-    while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
+    while (a < b && isRegexSpace(text.charCodeAt(a))) a++;
+    while (b > a && isRegexSpace(text.charCodeAt(b - 1))) b--;
     if (a < b) {
       if (total > 0) {
         total++;
@@ -201,9 +202,3 @@ export function provisionText(doc: TreatyDocument, p: Provision, maxLength = 120
 /** Counted lengths per document (a new parse is a new document, so nothing goes stale). */
 const fullLengths = new WeakMap<TreatyDocument, Map<string, number>>();
 
-/** What String#trim removes (WhiteSpace and LineTerminator): the same set as a regex's `\s`. */
-function isTrimmed(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}

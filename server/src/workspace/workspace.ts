@@ -358,7 +358,8 @@ export class Workspace {
         return [];
       });
       this.summarised = run;
-      this.builder.prepare?.();
+      // Threads started ahead of the title index, but only when there are folders to index.
+      if (this.folders.length || this.libraryRoots.length) this.builder.prepare?.();
     }
     if (listener) this.summarised.listeners.add(listener);
     return untilCancelled(this.summarised.files, token);

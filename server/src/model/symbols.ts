@@ -1,0 +1,113 @@
+// The symbol table of a document: what Go to Symbol in Workspace matches a query against. One
+// builder for open documents (features/workspaceSymbols.ts) and for the summaries of closed
+// files (workspace/summary.ts), so a file answers a query alike whether it is open or not.
+// Positions are plain line/character pairs (LSP-shaped): a summary keeps no text.
+import type { Catalogue } from './catalogue';
+import type { LinePosition } from './lines';
+import { ARTICLE_AND_ABOVE, walk } from './query';
+import { outlineName, provisionLabel, provisionPath } from './render';
+import type { ProvisionKind, Span, TreatyDocument } from './types';
+
+export interface LineRange {
+  start: LinePosition;
+  end: LinePosition;
+}
+
+/** One listed provision: what the query is matched against and what the answer shows. */
+export interface SymbolEntry {
+  kind: ProvisionKind;
+  /** As the outline names it; the title for the document itself. */
+  name: string;
+  /** Where it sits, without the document's title ("Part I › Article 3"); '' for the document. */
+  path: string;
+  /** Its number/heading line (the title line for the document). */
+  range: LineRange;
+  /** Words of its name and label (see `symbolWords`). */
+  own: readonly string[];
+  /** Words of `path`. */
+  pathWords: readonly string[];
+}
+
+export interface SymbolTable {
+  /** Words of the title and of the catalogue's aliases for it. */
+  titleWords: readonly string[];
+  /** Initials of those names, with and without the little words ("vclt", "vcolot"). */
+  initials: readonly string[];
+  entries: readonly SymbolEntry[];
+}
+
+/** Query words that say nothing ("Article 51 of the Charter"); initials are also taken without them. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'to', 'and', 'in', 'on', 'a', 'an']);
+
+/** Lower-case runs of letters and digits, in order: how names and queries are split. */
+export function splitWords(s: string): string[] {
+  return s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * `splitWords`, each word once (a match is a match, however often a name repeats it), interned
+ * in `pool` when given: thousands of entries share "article", "part" and their numbers.
+ */
+export function symbolWords(s: string, pool?: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const w of splitWords(s)) {
+    let shared = pool?.get(w);
+    if (shared === undefined) {
+      shared = w;
+      pool?.set(w, w);
+    }
+    if (!out.includes(shared)) out.push(shared);
+  }
+  // An array grown by push keeps spare room (17 slots for 5 words); tens of thousands are kept.
+  return out.slice();
+}
+
+export interface SymbolTableOptions {
+  /** Copies each kept string (a summary must not hold slices of the file's text). */
+  copy?: (s: string) => string;
+  pool?: Map<string, string>;
+}
+
+/** Every provision from an article up (and the document, by its title) with the words a query matches. */
+export function buildSymbolTable(
+  doc: TreatyDocument,
+  catalogue: Catalogue,
+  lines: { positionAt(offset: number): LinePosition },
+  { copy = (s) => s, pool }: SymbolTableOptions = {},
+): SymbolTable {
+  const rangeOf = (span: Span): LineRange => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) });
+  const names = [doc.title ?? '', ...(doc.instrumentId ? (catalogue.entries.find((e) => e.id === doc.instrumentId)?.aliases ?? []) : [])];
+  const titleWords = [...new Set(names.flatMap((n) => symbolWords(n, pool)))];
+  // "Vienna Convention on the Law of Treaties" → "vcolot" and "vclt" (without the little words).
+  const initials = names.flatMap((n) => {
+    const ws = splitWords(n);
+    return [ws.map((w) => w[0]).join(''), ws.filter((w) => !STOP_WORDS.has(w)).map((w) => w[0]).join('')];
+  });
+  const untitled = { ...doc, title: undefined };
+  const entries: SymbolEntry[] = [];
+  for (const p of walk(doc.root)) {
+    if (!ARTICLE_AND_ABOVE.has(p.kind)) continue;
+    if (p.kind === 'document') {
+      // The document's own name is its title: "Orchard" finds the document before its articles.
+      if (!doc.title) continue;
+      const start = Math.max(0, doc.text.indexOf(doc.title));
+      entries.push({ kind: 'document', name: copy(doc.title), path: '', range: rangeOf({ start, end: start + doc.title.length }), own: titleWords, pathWords: [] });
+      continue;
+    }
+    const outline = outlineName(p);
+    const label = provisionLabel(p);
+    const path = provisionPath(untitled, p);
+    entries.push({
+      kind: p.kind,
+      name: copy(outline || label || p.kind),
+      path: copy(path),
+      range: rangeOf(p.labelRange),
+      own: symbolWords(`${outline} ${label}`, pool),
+      pathWords: symbolWords(path, pool),
+    });
+  }
+  return { titleWords, initials, entries };
+}
