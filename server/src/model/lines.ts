@@ -86,6 +86,18 @@ export function lineIndexAfterEdit(old: LineIndex, change: { start: number; oldE
   return index;
 }
 
+/** The first index in ascending `a` whose value is >= `x` (`a.length` when none is). */
+export function lowerBound(a: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** How many of the sorted `starts` are <= `x`. */
 function countAtMost(starts: Uint32Array, x: number): number {
   let lo = 0;

@@ -9,6 +9,7 @@ import { languageCitations, mergeCitations } from './multilingualCitations';
 import { idNum } from './structure';
 import { romanToInt } from './headings';
 import { provisionAt, provisionAtFrom } from './query';
+import { lowerBound } from './lines';
 import { enclosingAttachment, ownName, provisionLabel } from './render';
 
 const UNIT_KIND: Record<Unit, ProvisionKind> = {
@@ -750,13 +751,7 @@ class Resolver {
       return { before, after };
     }
     // Numbers never go down: the last below and the first above are neighbours in the list.
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[mid] < value) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(values, value);
     const before = lo > 0 ? items[lo - 1] : undefined;
     let j = lo;
     while (j < values.length && values[j] <= value) j++;

@@ -18,6 +18,7 @@
 import type { Provision, TreatyDocument } from './types';
 import { walk } from './query';
 import { WORD, provisionBody, similarityOfWords, words } from './compare';
+import { lowerBound } from './lines';
 
 /** The provisions worth comparing: what a reader would quote. */
 const INDEXED = new Set(['article', 'paragraph', 'point', 'recital']);
@@ -91,18 +92,6 @@ function tokenise(text: string): { starts: Int32Array; hashes: Uint32Array } {
     hashes.push(wordHash(m[0]));
   }
   return { starts: Int32Array.from(starts), hashes: Uint32Array.from(hashes) };
-}
-
-/** First index in sorted `a` whose value is >= x. */
-function lowerBound(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function indexDocument(doc: TreatyDocument): DocumentIndex {
