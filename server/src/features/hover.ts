@@ -114,10 +114,8 @@ function bodyText(doc: TreatyDocument, p: Provision, maxLength: number) {
 
 function quote(text: string): string {
   // An empty `>` line between lines keeps each paragraph of the treaty on its own line.
-  return text
-    .split('\n')
-    .map((l) => `> ${escapeMarkdown(l)}`)
-    .join('\n>\n');
+  // Escaped whole (its rules are per line), then quoted line by line.
+  return '> ' + escapeMarkdown(text).replace(/\n/g, '\n>\n> ');
 }
 
 /** Treaty text is not Markdown: keep `*`, `_`, `[1]`, "1." at a line start etc. literal. */

@@ -141,7 +141,7 @@ export class ParallelVersions {
     const notes = new Map(this.scanned.notes);
     for (const uri of this.options.openUris()) {
       const parsed = this.ws.get(uri);
-      if (parsed) notes.set(normaliseUri(uri), notesOf(parsed.doc.text, uri, this.ws.catalogue));
+      if (parsed) notes.set(normaliseUri(uri), openNotes(parsed.doc, uri, this.ws.catalogue));
     }
     return notes;
   }
@@ -165,6 +165,17 @@ export class ParallelVersions {
     for (const [uri, n] of notes) if (n.instrumentId === instrumentId) out.push(uri);
     return out;
   }
+}
+
+// Every hover asks for the open documents' notes: read each version's once, not per request.
+const openNotesMemo = new WeakMap<TreatyDocument, { uri: string; catalogue: Catalogue; text: string; notes: FileNotes }>();
+
+function openNotes(doc: TreatyDocument, uri: string, catalogue: Catalogue): FileNotes {
+  const memo = openNotesMemo.get(doc);
+  if (memo && memo.uri === uri && memo.catalogue === catalogue && memo.text === doc.text) return memo.notes;
+  const notes = notesOf(doc.text, uri, catalogue);
+  openNotesMemo.set(doc, { uri, catalogue, text: doc.text, notes });
+  return notes;
 }
 
 function notesOf(text: string, uri: string, catalogue: Catalogue): FileNotes {
