@@ -2,12 +2,9 @@
 // an in-memory connection): with the incremental re-parse (model/incremental.ts) and with
 // the full parse it replaced (the workspace handed no change, as before). Figures only.
 //   node --import tsx server/bench/incremental.ts [--chars=5000000] [--keystrokes=15]
-import { PassThrough } from 'node:stream';
 import { performance } from 'node:perf_hooks';
-import { createConnection, ProposedFeatures, StreamMessageReader as ServerReader, StreamMessageWriter as ServerWriter } from 'vscode-languageserver/node';
-import { ConfigurationRequest, createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { createServer } from '../src/server';
-import { MemoryFileSystem } from '../src/workspace/memoryFileSystem';
+import { ConfigurationRequest } from 'vscode-languageserver-protocol/node';
+import { startInProcess } from '../test/helpers/inProcessServer';
 import { readFileSync } from 'node:fs';
 import { LineIndex, parseTreaty, walk } from '../src/model';
 import { incrementalStats, reparseTreaty, resetIncrementalStats } from '../src/model/incremental';
@@ -93,23 +90,18 @@ async function main(): Promise<void> {
   }
 
   for (const mode of ['incremental', 'full'] as const) {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const connection = createConnection(ProposedFeatures.all, new ServerReader(toServer), new ServerWriter(toClient));
-    const server = createServer(connection, new MemoryFileSystem({}));
-    if (mode === 'full') {
-      // As before model/incremental.ts: every version parsed in full.
-      const setOpen = server.workspace.setOpen.bind(server.workspace);
-      server.workspace.setOpen = (uri, version, text) => setOpen(uri, version, text);
-    }
-    connection.listen();
-    const client: ProtocolConnection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    client.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
     const published = new Map<number, number>();
-    client.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => {
-      if (p.version !== undefined) published.set(p.version, performance.now());
+    const { client, dispose } = startInProcess({}, (c, server) => {
+      if (mode === 'full') {
+        // As before model/incremental.ts: every version parsed in full.
+        const setOpen = server.workspace.setOpen.bind(server.workspace);
+        server.workspace.setOpen = (uri, version, text) => setOpen(uri, version, text);
+      }
+      c.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
+      c.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => {
+        if (p.version !== undefined) published.set(p.version, performance.now());
+      });
     });
-    client.listen();
     await client.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: [], capabilities: { workspace: { configuration: true } } });
     await client.sendNotification('initialized', {});
     const uri = 'file:///bench/big.treaty';
@@ -170,8 +162,7 @@ async function main(): Promise<void> {
     console.log('CPU: of this process (server and client both, JSON included), from the didChange to the answer.');
     console.log(table(['after a keystroke', 'n', 'median', 'max', 'min', 'cpu (median)'], rows));
     if (mode === 'incremental') console.log(`fast path ${incrementalStats.fast}, full parse ${incrementalStats.full} ${JSON.stringify(incrementalStats.reasons)}`);
-    client.dispose();
-    connection.dispose();
+    dispose();
   }
 }
 
