@@ -58,9 +58,16 @@ describe('which texts are versions of one another', () => {
   });
 
   it('follows a note in an open document as it is being edited', async () => {
-    const { versions, openDoc } = setup({ [KO]: KO_TEXT });
-    openDoc('file:///ws/parallel/draft.txt', '% pacta: parallel=disaster-relief.ko.treaty.txt\n' + EN_TEXT);
-    assert.deepEqual((await versions.versionsOf(KO)).map((v) => v.uri), ['file:///ws/parallel/draft.txt']);
+    const { ws, versions, openDoc } = setup({ [KO]: KO_TEXT });
+    const DRAFT = 'file:///ws/parallel/draft.txt';
+    openDoc(DRAFT, '% pacta: parallel=disaster-relief.ko.treaty.txt\n' + EN_TEXT);
+    assert.deepEqual((await versions.versionsOf(KO)).map((v) => v.uri), [DRAFT]);
+    // The notes of each version are read once and kept: an edit must still be seen.
+    const plainEn = EN_TEXT.replace(/^% pacta:.*\n/m, '');
+    ws.setOpen(DRAFT, 2, '% pacta: parallel=disaster-relief.ru.treaty.txt\n' + plainEn);
+    assert.deepEqual((await versions.versionsOf(KO)).map((v) => [v.uri, v.source]), []);
+    ws.setOpen(DRAFT, 3, '% pacta: parallel=disaster-relief.ko.treaty.txt\n' + plainEn);
+    assert.deepEqual((await versions.versionsOf(KO)).map((v) => v.uri), [DRAFT]);
   });
 
   it('links the texts of a pacta.parallelVersions group, with paths relative to the workspace folder', async () => {
