@@ -204,9 +204,40 @@ async function keystrokes(opts: LspOptions): Promise<void> {
     console.log(`server RSS after opening: ${rssAfterOpen ? mb(rssAfterOpen) : '–'}.`);
     console.log('');
     console.log(table(['after a keystroke', 'n', 'median', 'max', 'min', 'server cpu (median)'], rows));
+    const floor = joinFloor(t.text, opts.keystrokes);
+    console.log('');
+    console.log(`The floor under these figures on this machine: a new version of this text as one string (joined around`);
+    console.log(`the edit, then read once, which makes V8 copy it whole) takes ${ms(floor.join)} median in this process; the`);
+    console.log(`same ${size(t.text.length)} copied into memory already in use takes ${ms(floor.reused)}. The difference is the first touch of newly`);
+    console.log('mapped pages, which V8 takes for every string this large.');
   } finally {
     await client.stop().catch(() => client.kill());
   }
+}
+
+/**
+ * What any server holding each version as one flat string pays per keystroke: join the text
+ * around a one-character edit and read it (the read flattens the join into new memory); beside
+ * it, the same bytes copied into a buffer that is reused.
+ */
+function joinFloor(text: string, n: number): { join: number; reused: number } {
+  const join: number[] = [];
+  const reused: number[] = [];
+  const buffer = Buffer.allocUnsafeSlow(text.length * 2);
+  buffer.fill(0);
+  let current = text;
+  for (let k = 0; k < Math.max(5, n); k++) {
+    const at = (current.length >> 1) + k;
+    let t0 = performance.now();
+    const next = current.slice(0, at) + 'x' + current.slice(at);
+    void next.charCodeAt(at);
+    join.push(performance.now() - t0);
+    t0 = performance.now();
+    buffer.write(next, 0, 'latin1');
+    reused.push(performance.now() - t0);
+    current = next;
+  }
+  return { join: median(join), reused: median(reused) };
 }
 
 /** Polls until `done()` or the time is up; whether it became true. */
