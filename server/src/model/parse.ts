@@ -2,6 +2,7 @@
 import type { TreatyDocument } from './types';
 import { parseStructure } from './structure';
 import { findReferences } from './references';
+import { otherInstrumentReferences } from './summaryReferences';
 import { Catalogue, DEFAULT_CATALOGUE } from './catalogue';
 import { detectLanguage, languageNote } from './language';
 
@@ -12,6 +13,12 @@ export interface ParseOptions {
    * A `pacta: language=…` note in the text's first lines still wins: it is the most specific.
    */
   language?: string;
+  /**
+   * 'otherInstruments': only the references that cite another instrument, the rest left
+   * unresolved (what a workspace summary keeps: summaryReferences.ts). Not a model for the
+   * editor, nor one for reparseTreaty to start from. Default 'all'.
+   */
+  references?: 'all' | 'otherInstruments';
 }
 
 export function parseTreaty(text: string, options: ParseOptions = {}): TreatyDocument {
@@ -21,6 +28,6 @@ export function parseTreaty(text: string, options: ParseOptions = {}): TreatyDoc
   const setting = options.language && options.language !== 'auto' ? options.language.toLowerCase() : undefined;
   const language = languageNote(text) ?? setting ?? detectLanguage(text).code;
   if (language !== 'und') doc.language = language;
-  doc.references = findReferences(doc, catalogue);
+  doc.references = options.references === 'otherInstruments' ? otherInstrumentReferences(doc, catalogue) : findReferences(doc, catalogue);
   return doc;
 }

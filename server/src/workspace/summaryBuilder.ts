@@ -51,7 +51,8 @@ export class InThreadSummaryBuilder implements SummaryBuilder {
 export function buildSummary(text: string, catalogue: Catalogue, language: string): SummaryResult {
   let doc;
   try {
-    doc = parseTreaty(text, { catalogue, language });
+    // A summary keeps only the references to other instruments: the others are not resolved.
+    doc = parseTreaty(text, { catalogue, language, references: 'otherInstruments' });
   } catch (err) {
     return { failed: 'parse', message: describe(err) };
   }
