@@ -9,8 +9,14 @@ export interface LinePosition {
 export class LineIndex {
   /** Typed: half the size of a number array, and no spare room (80,000 lines in 5 MB). */
   private readonly starts: Uint32Array;
+  /**
+   * The text's length, not the text: features/convert.ts keeps the last index built after its
+   * document is gone (to shift it after the next edit), and it must not keep a 5 MB text alive.
+   */
+  private readonly textLength: number;
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
+    this.textLength = text.length;
     const starts = [0];
     if (!text.includes('\r')) {
       // Only \n ends lines: the native search is several times faster than reading each character.
@@ -35,7 +41,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): LinePosition {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.textLength));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -48,9 +54,9 @@ export class LineIndex {
 
   offsetAt(pos: LinePosition): number {
     if (pos.line < 0) return 0;
-    if (pos.line >= this.starts.length) return this.text.length;
+    if (pos.line >= this.starts.length) return this.textLength;
     const start = this.starts[pos.line];
-    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
+    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.textLength;
     return Math.max(start, Math.min(start + pos.character, next));
   }
 }
@@ -82,7 +88,7 @@ export function lineIndexAfterEdit(old: LineIndex, change: { start: number; oldE
   out.set(middle, head);
   for (let k = tail, j = head + middle.length; k < starts.length; k++, j++) out[j] = starts[k] + delta;
   const index = Object.create(LineIndex.prototype) as LineIndex;
-  Object.assign(index, { text, starts: out });
+  Object.assign(index, { starts: out, textLength: text.length });
   return index;
 }
 
