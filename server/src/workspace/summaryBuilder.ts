@@ -47,8 +47,11 @@ export class InThreadSummaryBuilder implements SummaryBuilder {
   dispose(): void {}
 }
 
-/** The work itself, shared by this thread and the index workers. */
-export function buildSummary(text: string, catalogue: Catalogue, language: string): SummaryResult {
+/**
+ * The work itself, shared by this thread and the index workers. `posted`: the summary goes to
+ * another thread, whose copy holds nothing of this text, so its strings need no detaching here.
+ */
+export function buildSummary(text: string, catalogue: Catalogue, language: string, posted = false): SummaryResult {
   let doc;
   try {
     // A summary keeps only the references to other instruments: the others are not resolved.
@@ -57,7 +60,7 @@ export function buildSummary(text: string, catalogue: Catalogue, language: strin
     return { failed: 'parse', message: describe(err) };
   }
   try {
-    return { summary: summarise(doc, catalogue) };
+    return { summary: summarise(doc, catalogue, undefined, posted ? (s) => s : undefined) };
   } catch (err) {
     return { failed: 'index', message: describe(err) };
   }
