@@ -25,6 +25,11 @@ export interface FileSystem {
   stat(uri: string): Promise<FileStat | undefined>;
   /** The user's home folder as a URI, for `~/…` in settings; absent where there is none. */
   homeUri?(): string | undefined;
+  /**
+   * The file's first `bytes` bytes as text (a character cut at the end is replaced), or
+   * undefined when it cannot be read; absent where only whole files can be read.
+   */
+  readHead?(uri: string, bytes: number): Promise<string | undefined>;
 }
 
 // --- URI helpers shared by the implementations and the workspace -----------------------

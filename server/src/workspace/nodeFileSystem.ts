@@ -29,6 +29,23 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
+  async readHead(uri: string, bytes: number): Promise<string | undefined> {
+    const path = toPath(uri);
+    if (!path) return undefined;
+    try {
+      const file = await fsp.open(path, 'r');
+      try {
+        const buffer = Buffer.allocUnsafe(bytes);
+        const { bytesRead } = await file.read(buffer, 0, bytes, 0);
+        return buffer.toString('utf8', 0, bytesRead);
+      } finally {
+        await file.close();
+      }
+    } catch {
+      return undefined;
+    }
+  }
+
   async stat(uri: string): Promise<FileStat | undefined> {
     const path = toPath(uri);
     if (!path) return undefined;

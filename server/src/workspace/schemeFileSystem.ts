@@ -21,6 +21,11 @@ export class SchemeFileSystem implements FileSystem {
     return this.pick(uri).readDirectory(uri);
   }
 
+  readHead(uri: string, bytes: number): Promise<string | undefined> {
+    const fs = this.pick(uri);
+    return fs.readHead ? fs.readHead(uri, bytes) : fs.readFile(uri);
+  }
+
   stat(uri: string): Promise<FileStat | undefined> {
     return this.pick(uri).stat(uri);
   }

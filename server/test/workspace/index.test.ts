@@ -3,6 +3,10 @@
 // parsed; indexing must leave the event loop to other work between files; unchanged files are
 // not read again; a hover's parallel versions never wait for the index.
 import assert from 'node:assert/strict';
+import * as nodeFs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, it } from 'node:test';
@@ -11,6 +15,7 @@ import { references, type SourceDocument, type WorkspaceSource } from '../../src
 import { workspaceSymbols, type SymbolSource } from '../../src/features/workspaceSymbols';
 import { codeLenses } from '../../src/features/codeLens';
 import { MemoryFileSystem } from '../../src/workspace/memoryFileSystem';
+import { NodeFileSystem } from '../../src/workspace/nodeFileSystem';
 import { ParallelVersions } from '../../src/workspace/parallelVersions';
 import type { DirectoryEntry, FileStat, FileSystem } from '../../src/workspace/fileSystem';
 import { Workspace } from '../../src/workspace/workspace';
@@ -236,6 +241,48 @@ describe('the workspace index', () => {
     mfs.delete(changed);
     ws.refresh();
     assert.equal((await ws.summaries()).length, 19);
+  });
+
+  it('reads only the opening of each file for the title index, with the titles and notes of whole reads', async () => {
+    const dir = nodeFs.mkdtempSync(path.join(os.tmpdir(), 'pacta-heads-'));
+    try {
+      const texts: Record<string, string> = {
+        // Long files of 1-, 2-, 3- and 4-byte characters, notes and comments before the title.
+        'a.treaty.txt': '% pacta: parallel=b.treaty.txt\n\n' + convention(0, 4) + '\n' + 'Article 9\n\nFiller text.\n'.repeat(4000),
+        'b.treaty.txt': '// 협약 초안\n<!-- pacta: parallel=a.treaty.txt; language=ko -->\n\n조약법에 관한 비엔나 협약\n\n' + '제1조\n이 협약은 국가 간의 조약에 적용된다.\n'.repeat(3000),
+        'c.treaty.txt': '\uFEFF[Illustrative text]\n\nКонвенция о долинах\n\n' + 'Статья 1\nТекст статьи с буквами ё и é.\n'.repeat(3000),
+        'd.treaty.txt': '\n'.repeat(50) + '# Agreement on \u{1F333} Orchards\n\n' + 'Article 1\n\n\u{1F333}\u{1F333} emoji text.\n'.repeat(3000),
+        'e.treaty.txt': convention(3, 4),
+      };
+      const memory: Record<string, string> = {};
+      for (const [name, text] of Object.entries(texts)) {
+        nodeFs.writeFileSync(path.join(dir, name), text);
+        memory[pathToFileURL(path.join(dir, name)).href] = text;
+      }
+      const folder = pathToFileURL(dir).href;
+      const disk = new NodeFileSystem();
+      const wholeReads: string[] = [];
+      const readFile = disk.readFile.bind(disk);
+      disk.readFile = (uri) => (wholeReads.push(uri), readFile(uri));
+      const fromHeads = await new Workspace(disk, { folders: [folder] }).files();
+      const fromWhole = await new Workspace(new MemoryFileSystem(memory), { folders: [folder] }).files();
+      assert.deepEqual(wholeReads, [], 'no file was read whole for its title');
+      assert.deepEqual(fromHeads, fromWhole);
+      assert.deepEqual(
+        fromHeads.map((e) => [path.basename(e.uri), e.title, e.parallel]),
+        [
+          ['a.treaty.txt', title(0), ['b.treaty.txt']],
+          ['b.treaty.txt', '조약법에 관한 비엔나 협약', ['a.treaty.txt']],
+          ['c.treaty.txt', 'Конвенция о долинах', []],
+          ['d.treaty.txt', 'Agreement on \u{1F333} Orchards', []],
+          ['e.treaty.txt', title(3), []],
+        ],
+      );
+      // A character cut at the end of the opening read is replaced, not misread.
+      assert.equal(await disk.readHead(pathToFileURL(path.join(dir, 'b.treaty.txt')).href, 4), '//' + ' ' + '\uFFFD');
+    } finally {
+      nodeFs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('locates a cited instrument as findInstrument finds it', async () => {
