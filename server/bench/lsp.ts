@@ -76,7 +76,7 @@ async function open(client: LspClient, uri: string, text: string): Promise<void>
 async function unchangedUnclos(opts: LspOptions): Promise<void> {
   const text = readFileSync(UNCLOS, 'utf8');
   const lines = new LineIndex(text);
-  const positions: Position[] = parseTreaty(text).references.map((r) => lines.positionAt(r.range.start + 1));
+  const positions: Position[] = parseTreaty(text).references.map((r) => lines.positionAt(r.start + 1));
   const uri = pathToFileURL(UNCLOS).href;
   const { client } = await startServer([]);
   try {

@@ -53,7 +53,7 @@ export function runRealTexts(opts: RealTextsOptions): void {
   const text = readFileSync(UNCLOS, 'utf8');
   const unclos = parseTreaty(text);
   const lines = linesOf(unclos);
-  const positions = unclos.references.filter((_, i) => i % 10 === 0).map((r) => lines.positionAt(r.range.start + 1));
+  const positions = unclos.references.filter((_, i) => i % 10 === 0).map((r) => lines.positionAt(r.start + 1));
   const uri = 'file:///unclos.treaty.txt';
   const hoverTimes: number[] = [];
   const defTimes: number[] = [];

@@ -94,7 +94,7 @@ export async function runWorkspace(opts: WorkspaceOptions): Promise<void> {
   const localPos = lines.positionAt(openText.indexOf('Article 2\n') + (local?.index ?? 0) + 2);
   // A reference to another treaty ("Article 17 of the <title>"): its hover needs that treaty's text.
   const external = parseTreaty(openText).references.find((r) => r.instrument);
-  const externalPos = external ? lines.positionAt(external.range.start + 2) : undefined;
+  const externalPos = external ? lines.positionAt(external.start + 2) : undefined;
   // The heading of an article the other treaties cite ("Article 5 of the <its title>").
   const headingPos = lines.positionAt(openText.indexOf('\nArticle 5\n') + 2);
 

@@ -185,7 +185,7 @@ function refs(doc: TreatyDocument, lookup: InstrumentLookup, json: boolean): str
   const lines = linesOf(doc);
   if (json) {
     const items = doc.references.map((r) => ({
-      range: toRange(lines, r.range),
+      range: toRange(lines, r),
       text: r.text,
       targets: r.targets.map((t) => ({ eId: t.eId, instrument: t.instrument })),
       resolved: isResolved(doc, r, lookup),
@@ -194,7 +194,7 @@ function refs(doc: TreatyDocument, lookup: InstrumentLookup, json: boolean): str
   }
   return doc.references
     .map((r) => {
-      const pos = lines.positionAt(r.range.start);
+      const pos = lines.positionAt(r.start);
       return `${pos.line + 1}:${pos.character + 1}  ${oneLine(r.text)}  →  ${describeTargets(doc, r, lookup)}`;
     })
     .join('\n');

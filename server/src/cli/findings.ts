@@ -92,8 +92,8 @@ export function findProblems(files: readonly CheckedFile[]): Finding[] {
         message = res.problem ?? 'target not found';
       }
       if (!rule) continue;
-      const start = lines.positionAt(ref.range.start);
-      const end = lines.positionAt(ref.range.end);
+      const start = lines.positionAt(ref.start);
+      const end = lines.positionAt(ref.end);
       out.push({
         rule,
         level: RULES.find((r) => r.id === rule)!.level,

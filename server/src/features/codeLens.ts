@@ -2,7 +2,7 @@
 // (or one of its paragraphs and points), by the same rule as Find All References.
 // Clicking opens those places through a client command, when the client has one.
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import { walk, type TreatyDocument } from '../model';
+import { labelStart, walk, type TreatyDocument } from '../model';
 import { linesOf, toPosition } from './convert';
 import { articleCitations, toLocations, type WorkspaceSource } from './references';
 
@@ -21,7 +21,7 @@ export function codeLenses(doc: TreatyDocument, uri: string, sources: readonly W
   const lenses: CodeLens[] = [];
   for (const p of walk(doc.root)) {
     if (p.kind !== 'article') continue;
-    const at = toPosition(lines, p.labelRange.start);
+    const at = toPosition(lines, labelStart(p));
     const locations = toLocations(cited.get(p) ?? []);
     const title = citedBy(locations.length);
     lenses.push({

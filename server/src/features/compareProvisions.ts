@@ -2,7 +2,7 @@
 // document offers to compare, a provision's wording (for the diff editor's two sides), the
 // comparison itself, and similar provisions ranked for a quick pick.
 import type { Position } from 'vscode-languageserver-protocol';
-import { outlineName, provisionAt, provisionLabel, walk, type Provision, type TreatyDocument } from '../model';
+import { labelSpan, outlineName, provisionAt, provisionLabel, walk, type Provision, type TreatyDocument } from '../model';
 import { compareProvisions, percent, provisionBody, renderWordDiff, changes } from '../model/compare';
 import type { SimilarHit } from '../model/similar';
 import { linesOf, toRange } from './convert';
@@ -107,6 +107,6 @@ export function similarResults(hits: ReadonlyArray<SimilarHit<string>>): Similar
     similarity: h.ratio,
     percent: percent(h.ratio),
     preview: preview(h.doc, h.provision),
-    range: toRange(linesOf(h.doc), h.provision.labelRange),
+    range: toRange(linesOf(h.doc), labelSpan(h.provision)),
   }));
 }

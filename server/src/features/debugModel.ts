@@ -2,7 +2,7 @@
 // test can compare it with a fresh parse of the same text (incremental edits must give the
 // same model). Served only when the client enables it (initializationOptions.debugModel or
 // PACTA_DEBUG_MODEL=1): it exposes nothing secret, but it is not an API.
-import { walk, type TreatyDocument } from '../model';
+import { labelStart, walk, type TreatyDocument } from '../model';
 
 export const DEBUG_MODEL_METHOD = 'pacta/debugModel';
 
@@ -29,12 +29,12 @@ export function canonicalModel(doc: TreatyDocument): CanonicalModel {
       p.heading ?? null,
       p.range.start,
       p.range.end,
-      p.labelRange.start,
-      p.labelRange.end,
+      labelStart(p),
+      p.labelEnd,
     ]),
     references: doc.references.map((r) => [
-      r.range.start,
-      r.range.end,
+      r.start,
+      r.end,
       r.text,
       r.resolved,
       r.targets.map((t) => `${t.instrument ?? ''}#${t.eId}`),

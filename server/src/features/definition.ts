@@ -1,6 +1,6 @@
 // Go to Definition on a reference: the cited provision(s), in this or another document.
 import type { Location, LocationLink, Position } from 'vscode-languageserver-protocol';
-import { numberTargetAt, referenceAt, resolveReference, type InstrumentLookup, type TreatyDocument } from '../model';
+import { labelSpan, numberTargetAt, referenceAt, resolveReference, type InstrumentLookup, type TreatyDocument } from '../model';
 import { containsRange, linesOf, toRange } from './convert';
 import { termDefinition } from './definedTerms';
 
@@ -24,14 +24,14 @@ export function definition(
   if (!ref) return termDefinition(doc, uri, position);
   const res = resolveReference(doc, ref, lookup);
   const named = numberTargetAt(doc, ref, res, offset);
-  const origin = toRange(lines, named ? named.span : ref.range);
+  const origin = toRange(lines, named ? named.span : ref);
   const links: LocationLink[] = [];
   for (const t of named ? [named.target] : res.targets) {
     if (!t.provision) continue;
     const targetDoc = t.doc ?? doc;
     const targetLines = linesOf(targetDoc);
     const targetRange = toRange(targetLines, t.provision.range);
-    let targetSelectionRange = toRange(targetLines, t.provision.labelRange);
+    let targetSelectionRange = toRange(targetLines, labelSpan(t.provision));
     if (!containsRange(targetRange, targetSelectionRange)) targetSelectionRange = { start: targetRange.start, end: targetRange.start };
     links.push({
       originSelectionRange: origin,

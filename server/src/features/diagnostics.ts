@@ -27,7 +27,7 @@ import {
 } from '../model';
 import { numberingFaults, type NumberingFault } from '../model/numbering';
 import { changedSince, modelId } from '../model/incremental';
-import { firstReferenceFrom } from '../model/query';
+import { firstReferenceFrom, labelSpan, labelStart } from '../model/query';
 import { lineEndAt, lineStartAt } from '../model/lines';
 import { candidatesFor } from './candidates';
 import { linesOf, toRange } from './convert';
@@ -182,17 +182,17 @@ function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefin
   const refs = doc.references;
   const from = memo ? firstReferenceFrom(refs, dirty.start, 'end') : 0;
   let to = memo ? from : refs.length;
-  if (memo) while (to < refs.length && refs[to].range.start <= dirty.end) to++;
+  if (memo) while (to < refs.length && refs[to].start <= dirty.end) to++;
 
-  const notes: Reference[] = memo ? memo.notes.filter((r) => !isDirty(r.range)) : [];
+  const notes: Reference[] = memo ? memo.notes.filter((r) => !isDirty(r)) : [];
   const looked: Reference[] = [];
   for (let i = from; i < to; i++) {
     const ref = refs[i];
-    if (!touches(ref.range)) continue;
+    if (!touches(ref)) continue;
     if (inEditorialNote(doc, ref, lines)) notes.push(ref);
     else looked.push(ref);
   }
-  if (memo) notes.sort((a, b) => a.range.start - b.range.start);
+  if (memo) notes.sort((a, b) => a.start - b.start);
   const omitted = omittedArticles(notes);
   const omittedKey = JSON.stringify(omitted);
   if (memo && memo.omitted !== omittedKey) {
@@ -201,7 +201,7 @@ function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefin
     return pendingFindings(doc, lookup, options, within);
   }
 
-  const external: Reference[] = memo ? memo.external.filter((r) => !isDirty(r.range)) : [];
+  const external: Reference[] = memo ? memo.external.filter((r) => !isDirty(r)) : [];
   const own: PendingFinding[] = memo ? memo.own.filter((f) => !isDirty(f.span)) : [];
   const context = { on, hasArticles, omitted, duplicates };
   for (const ref of looked) {
@@ -223,7 +223,7 @@ function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefin
   if (on('numbering')) {
     // A fault's number stands on its label's line: kept unless an edit touched that line.
     const kept = memo?.faults.map(({ fault, from: f, to: t }) => {
-      const at = fault.provision.labelRange.start;
+      const at = labelStart(fault.provision);
       return { fault: { ...fault, span: { start: at + f, end: at + t } }, from: f, to: t };
     });
     const reusable = kept && !kept.some(({ fault }) => isDirty(fault.span) || (fault.kind === 'duplicate' && memo!.lineCount !== lines.lineCount));
@@ -231,8 +231,8 @@ function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefin
     else {
       faults = numberingFaults(doc, lines).map((fault) => ({
         fault,
-        from: fault.span.start - fault.provision.labelRange.start,
-        to: fault.span.end - fault.provision.labelRange.start,
+        from: fault.span.start - labelStart(fault.provision),
+        to: fault.span.end - labelStart(fault.provision),
       }));
     }
     for (const { fault } of faults) {
@@ -257,12 +257,12 @@ function externalFinding(doc: TreatyDocument, ref: Reference, lookup: Instrument
     if (!on('instrumentNotFound')) return undefined;
     return {
       kind: 'instrumentNotFound',
-      span: ref.range,
+      span: ref,
       ignoreKey: instrument.title,
       ref,
       word: () => ({
         kind: 'instrumentNotFound',
-        span: ref.range,
+        span: ref,
         message: sentence(res.problem ?? `the text of the ${instrument.title} is not available`),
         ignoreKey: instrument.title,
         fixes: [],
@@ -282,7 +282,8 @@ function externalFinding(doc: TreatyDocument, ref: Reference, lookup: Instrument
 /** A finding on a whole reference, silenced by its text; `word` gives what varies. */
 function referenceFinding(kind: FindingKind, ref: Reference, word: (now: TreatyDocument) => Pick<Finding, 'message' | 'fixes' | 'related'>): PendingFinding {
   const ignoreKey = squash(ref.text);
-  return { kind, span: ref.range, ignoreKey, ref, word: (now) => ({ kind, span: ref.range, ignoreKey, ref, ...word(now) }) };
+  // The reference is its own span, shifted in place by an incremental re-parse: a kept finding stays where its reference is.
+  return { kind, span: ref, ignoreKey, ref, word: (now) => ({ kind, span: ref, ignoreKey, ref, ...word(now) }) };
 }
 
 interface OwnContext {
@@ -314,13 +315,13 @@ function ownFinding(doc: TreatyDocument, ref: Reference, c: OwnContext): Pending
     // Only the first few twins are named: every reference to one of n twins naming all n costs n².
     const listed = twins.length <= TWINS_LISTED + 1 ? twins : twins.slice(0, TWINS_LISTED);
     const lines = linesOf(now);
-    const where = listed.map((p) => String(lines.positionAt(p.labelRange.start).line + 1));
+    const where = listed.map((p) => String(lines.positionAt(labelStart(p)).line + 1));
     const rest = twins.length - listed.length;
     const lineList = rest ? `${where.join(', ')} and ${count(rest)} more` : listWords(where);
     return {
       message: `“${squash(ref.text)}” is ambiguous: ${provisionLabel(twins[0])} occurs ${times(twins.length)} (lines ${lineList}); it is read as the one on line ${where[0]}`,
       fixes: [],
-      related: listed.map((p) => ({ span: p.labelRange, message: provisionLabel(p) })),
+      related: listed.map((p) => ({ span: labelSpan(p), message: provisionLabel(p) })),
     };
   });
 }
@@ -339,7 +340,7 @@ function numberingFinding(fault: NumberingFault): PendingFinding {
       ignoreKey,
       fixes: [],
       fault,
-      related: fault.other ? [{ span: fault.other.labelRange, message: `the earlier ${provisionLabel(fault.other)}` }] : undefined,
+      related: fault.other ? [{ span: labelSpan(fault.other), message: `the earlier ${provisionLabel(fault.other)}` }] : undefined,
     }),
   };
 }
@@ -416,7 +417,7 @@ function numberFixes(ref: Reference, target: TreatyDocument, missing: (eId: stri
     const candidates = candidatesFor(target, token, scope).filter((c) => keepsRangeInOrder(ref, token, c, target));
     for (const c of candidates) {
       if (!c.num) continue;
-      fixes.push({ title: `Change to ${provisionLabel(c)}`, edits: [{ span: token.span, newText: c.num }], preferred: false });
+      fixes.push({ title: `Change to ${provisionLabel(c)}`, edits: [{ span: token, newText: c.num }], preferred: false });
     }
   }
   // Never "preferred": a candidate is a guess, and Auto Fix must not apply a guess unasked.
@@ -430,8 +431,8 @@ function keepsRangeInOrder(ref: Reference, token: NumberToken, candidate: Provis
     if (other === token) continue;
     const p = other.provision ?? target.byId.get(other.eId);
     if (!p || p.kind !== candidate.kind) continue;
-    if (other.span.start < token.span.start && p.range.start >= candidate.range.start) return false;
-    if (other.span.start > token.span.start && p.range.start <= candidate.range.start) return false;
+    if (other.start < token.start && p.range.start >= candidate.range.start) return false;
+    if (other.start > token.start && p.range.start <= candidate.range.start) return false;
   }
   return true;
 }
@@ -444,7 +445,7 @@ function withSuggestions(problem: string, fixes: Fix[]): string {
 
 /** The annex a reference stands in, whose own articles a bare "article 3" means first. */
 function enclosingScope(doc: TreatyDocument, ref: Reference): Provision | undefined {
-  for (let q: Provision | undefined = provisionAt(doc, ref.range.start); q; q = q.parent) {
+  for (let q: Provision | undefined = provisionAt(doc, ref.start); q; q = q.parent) {
     if (q.kind === 'annex' || q.kind === 'protocol' || q.kind === 'attachment') return q;
   }
   return undefined;
@@ -485,8 +486,8 @@ function gapIsOmitted(fault: NumberingFault, omitted: Interval[]): boolean {
 function inEditorialNote(doc: TreatyDocument, ref: Reference, lines = linesOf(doc)): boolean {
   // Only the line's first and last visible characters are looked at: a line may be megabytes long.
   const text = doc.text;
-  const pos = lines.positionAt(ref.range.start);
-  let i = ref.range.start - pos.character;
+  const pos = lines.positionAt(ref.start);
+  let i = ref.start - pos.character;
   let j = pos.line + 1 < lines.lineCount ? lines.offsetAt({ line: pos.line + 1, character: 0 }) : text.length;
   while (i < j && /\s/.test(text[i])) i++;
   while (j > i && /\s/.test(text[j - 1])) j--;
@@ -494,7 +495,7 @@ function inEditorialNote(doc: TreatyDocument, ref: Reference, lines = linesOf(do
 }
 
 function insideArticle(doc: TreatyDocument, ref: Reference): boolean {
-  for (let q: Provision | undefined = provisionAt(doc, ref.range.start); q; q = q.parent) if (q.kind === 'article') return true;
+  for (let q: Provision | undefined = provisionAt(doc, ref.start); q; q = q.parent) if (q.kind === 'article') return true;
   return false;
 }
 

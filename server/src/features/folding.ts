@@ -1,7 +1,7 @@
 // Folding: each part, chapter, section, article, annex, the preamble and the final clauses
 // fold from their heading line to their last line of text.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-protocol';
-import { ARTICLE_AND_ABOVE, outlineName, walk, type TreatyDocument } from '../model';
+import { ARTICLE_AND_ABOVE, labelStart, outlineName, walk, type TreatyDocument } from '../model';
 import { linesOf } from './convert';
 
 export function foldingRanges(doc: TreatyDocument): FoldingRange[] {
@@ -10,7 +10,7 @@ export function foldingRanges(doc: TreatyDocument): FoldingRange[] {
   const taken = new Set<number>();
   for (const p of walk(doc.root)) {
     if (p.kind === 'document' || !ARTICLE_AND_ABOVE.has(p.kind)) continue; // the whole text needs no fold
-    const startLine = lines.positionAt(p.labelRange.start).line;
+    const startLine = lines.positionAt(labelStart(p)).line;
     // A provision's range runs up to the next heading; blank lines before it do not fold with it.
     const endLine = lines.positionAt(lastTextOffset(doc.text, p.range.start, p.range.end)).line;
     // Clients keep one range per start line; the outermost (seen first) is the one to keep.

@@ -43,7 +43,7 @@ export function hover(
   const resolution = resolveReference(doc, ref, lookup);
   return {
     contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(ref, resolution, options) },
-    range: toRange(lines, ref.range),
+    range: toRange(lines, ref),
   };
 }
 

@@ -30,10 +30,10 @@ export function inlayHints(
   const to = range ? lines.offsetAt(range.end) : doc.text.length;
   const hints: InlayHint[] = [];
   for (const ref of doc.references) {
-    if (ref.range.end < from) continue;
-    if (ref.range.end > to) break;
+    if (ref.end < from) continue;
+    if (ref.end > to) break;
     const hint = hintFor(doc, ref, lookup, options);
-    if (hint) hints.push({ ...hint, position: toPosition(lines, ref.range.end) });
+    if (hint) hints.push({ ...hint, position: toPosition(lines, ref.end) });
   }
   return hints;
 }
@@ -51,8 +51,8 @@ function hintFor(
   const headed = headedProvision(target.provision);
   if (!headed?.heading) return undefined;
   // "this Article", or "paragraph 2" inside the article it cites: the heading is right above.
-  if (target.doc === doc && contains(headed, ref.range.start)) return undefined;
-  if (alreadyFollowed(doc.text, ref.range.end, headed.heading)) return undefined;
+  if (target.doc === doc && contains(headed, ref.start)) return undefined;
+  if (alreadyFollowed(doc.text, ref.end, headed.heading)) return undefined;
   return {
     label: `‹${cut(headed.heading, options.maxLength)}›`,
     kind: InlayHintKind.Type,

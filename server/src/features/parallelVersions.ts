@@ -8,7 +8,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-protocol';
-import { provisionAt, provisionLabel, provisionPath, walk, type Provision, type TreatyDocument } from '../model';
+import { labelSpan, provisionAt, provisionLabel, provisionPath, walk, type Provision, type TreatyDocument } from '../model';
 import { counterpart, type Alignment, type MissingArticles } from '../model/alignment';
 import { languageName } from '../model/parallel';
 import { provisionBody } from '../model/compare';
@@ -80,7 +80,7 @@ function target(v: VersionView, p: Provision, exact: boolean): ParallelTarget {
   const lines = linesOf(v.doc);
   return {
     uri: v.uri,
-    range: toRange(lines, p.labelRange),
+    range: toRange(lines, labelSpan(p)),
     fullRange: toRange(lines, p.range),
     language: v.language,
     languageName: languageName(v.language),
@@ -116,7 +116,8 @@ export function parallelCodeLenses(doc: TreatyDocument, uri: string, versions: r
   for (const v of versions) named.set(languageName(v.language) ?? '', (named.get(languageName(v.language) ?? '') ?? 0) + 1);
   for (const v of versions) {
     if (v.source !== 'proposed' || !options.linkCommand) continue;
-    const at = toRange(lines, doc.root.labelRange.end > doc.root.labelRange.start ? doc.root.labelRange : { start: 0, end: 0 });
+    const title = labelSpan(doc.root);
+    const at = toRange(lines, title.end > title.start ? title : { start: 0, end: 0 });
     lenses.push({
       range: at,
       command: {
@@ -135,7 +136,7 @@ export function parallelCodeLenses(doc: TreatyDocument, uri: string, versions: r
       const ambiguous = (named.get(name ?? '') ?? 0) > 1;
       const title = name ? `Open the ${name} text of this article` : 'Open the other version of this article';
       lenses.push({
-        range: toRange(lines, p.labelRange),
+        range: toRange(lines, labelSpan(p)),
         command: {
           title: ambiguous ? `${title} (${fileName(v.uri)})` : title,
           command: options.openCommand,
@@ -191,13 +192,13 @@ export function parallelDiagnostics(doc: TreatyDocument, versions: readonly Vers
   for (const v of versions) {
     if (v.source === 'proposed') continue; // not linked yet: the lens proposes it
     const otherLines = linesOf(v.doc);
-    const related = (p: Provision, message: string) => [{ location: { uri: v.uri, range: toRange(otherLines, p.labelRange) }, message }];
+    const related = (p: Provision, message: string) => [{ location: { uri: v.uri, range: toRange(otherLines, labelSpan(p)) }, message }];
     for (const d of v.alignment.differences) {
       if (d.kind === 'missing') out.push(missingDiagnostic(d, v, lines, otherLines));
       else {
         const unit = d.unit === 'paragraph' ? 'paragraph' : 'point';
         out.push({
-          range: toRange(lines, d.left.labelRange),
+          range: toRange(lines, labelSpan(d.left)),
           severity: DiagnosticSeverity.Information,
           source: 'pacta',
           code: 'parallel-structure',
@@ -215,7 +216,7 @@ function missingDiagnostic(d: MissingArticles, v: VersionView, lines: ReturnType
   const many = d.provisions.length > 1;
   if (d.lacking === 'right') {
     return {
-      range: toRange(lines, d.provisions[0].labelRange),
+      range: toRange(lines, labelSpan(d.provisions[0])),
       severity: DiagnosticSeverity.Information,
       source: 'pacta',
       code: 'parallel-missing',
@@ -228,7 +229,7 @@ function missingDiagnostic(d: MissingArticles, v: VersionView, lines: ReturnType
     source: 'pacta',
     code: 'parallel-missing',
     message: `${label} of ${versionName(v)} ${many ? 'are' : 'is'} not in this text.`,
-    relatedInformation: [{ location: { uri: v.uri, range: toRange(otherLines, d.provisions[0].labelRange) }, message: `${label} in ${versionName(v, false)}` }],
+    relatedInformation: [{ location: { uri: v.uri, range: toRange(otherLines, labelSpan(d.provisions[0])) }, message: `${label} in ${versionName(v, false)}` }],
   };
 }
 

@@ -20,6 +20,7 @@
 // same rule applies to them without their text.
 import type { Location, Position, Range } from 'vscode-languageserver-protocol';
 import {
+  labelSpan,
   numberTargetAt,
   provisionAt,
   referenceAt,
@@ -116,7 +117,8 @@ export function subjectsAt(doc: TreatyDocument, uri: string, position: Position,
 /** The provision whose number/heading lines hold `offset` (ends inclusive), if any. */
 export function headingAt(doc: TreatyDocument, offset: number): Provision | undefined {
   for (let q: Provision | undefined = provisionAt(doc, offset); q && q.kind !== 'document'; q = q.parent) {
-    const { start, end } = q.labelRange;
+    const start = q.range.start;
+    const end = q.labelEnd;
     if (end > start && start <= offset && offset <= end) return q;
   }
   return undefined;
@@ -206,17 +208,17 @@ function citingSpans(ref: Reference, res: Resolution | undefined, subject: Subje
   let spans: Span[] | undefined;
   for (const n of ref.numbers ?? []) {
     const named = n.provision ?? (instrumentDoc === subject.doc ? instrumentDoc.byId.get(n.eId) : undefined);
-    if (named === target) (spans ??= []).push(n.span);
+    if (named === target) (spans ??= []).push(n);
   }
   if (spans) return spans;
   const deep = DEEP.has(target.kind);
   if (!res) {
-    for (const t of ref.targets) if (t.provision && (t.provision === target || (deep && contains(target, t.provision)))) return [ref.range];
+    for (const t of ref.targets) if (t.provision && (t.provision === target || (deep && contains(target, t.provision)))) return [ref];
     return NO_SPANS;
   }
   for (const t of res.targets) {
     if (!t.provision || (t.doc ?? undefined) !== subject.doc) continue;
-    if (t.provision === target || (deep && contains(target, t.provision))) return [ref.range];
+    if (t.provision === target || (deep && contains(target, t.provision))) return [ref];
   }
   return NO_SPANS;
 }
@@ -265,7 +267,7 @@ export function references(
     locations.push({ uri: u, range });
   };
   for (const s of subjects) {
-    if (includeDeclaration) push(s.uri, toRange(linesOf(s.doc), s.provision.labelRange));
+    if (includeDeclaration) push(s.uri, toRange(linesOf(s.doc), labelSpan(s.provision)));
     // A subject in a summarised file is cited by that file's own references too, which its summary leaves out.
     const own = parsed.some((p) => p.uri === s.uri) ? [] : [{ uri: s.uri, doc: s.doc }];
     for (const c of citationsOf(s, [...parsed, ...own])) push(c.uri, toRange(linesOf(c.doc), c.span));

@@ -91,13 +91,13 @@ export async function findRenameTarget(world: RenumberWorld, current: EditableDo
   }
   const ref = referenceAt(doc, offset);
   if (!ref) return undefined;
-  const token = ref.numbers?.find((t) => t.span.start <= offset && offset <= t.span.end);
+  const token = ref.numbers?.find((t) => t.start <= offset && offset <= t.end);
   if (!token) {
     if (ref.numbers?.length) throw new RenumberRefusal(`put the cursor on a number of “${ref.text}” to renumber what it names`);
     const named = ref.targets.find((t) => t.provision)?.provision;
     throw new RenumberRefusal(`“${ref.text}” has no number to rename${named ? `; rename ${provisionLabel(named)} at its heading` : ''}`);
   }
-  const range = toRange(lines, token.span);
+  const range = toRange(lines, token);
   if (!ref.instrument) {
     if (!token.provision) throw new RenumberRefusal(`“${ref.text}” names no provision of this text, so there is nothing to renumber`);
     return { home: current, provision: token.provision, range, placeholder: token.num };
@@ -213,7 +213,7 @@ export function outcome(
 /** "partnership.treaty.txt:40: “Articles 3 to 7” will also cover the new Article 5". */
 function locate(f: Finding, documents: Map<string, EditableDocument>): string {
   const d = documents.get(f.key);
-  const line = d ? linesOf(d.doc).positionAt(f.ref.range.start).line + 1 : 0;
+  const line = d ? linesOf(d.doc).positionAt(f.ref.start).line + 1 : 0;
   return `${fileName(f.key)}:${line}: ${describeFinding(f)}`;
 }
 

@@ -12,7 +12,7 @@ export function selectionRanges(doc: TreatyDocument, positions: Position[]): Sel
     const spans: Span[] = [];
     const ref = referenceAt(doc, offset);
     const use = ref ? undefined : termUseAt(doc, offset);
-    if (ref) spans.push(ref.range);
+    if (ref) spans.push({ start: ref.start, end: ref.end });
     else if (use) spans.push(use.span);
     for (let p: ReturnType<typeof provisionAt> | undefined = provisionAt(doc, offset); p; p = p.parent) {
       spans.push(p.kind === 'document' ? { start: 0, end: doc.text.length } : trim(doc.text, p.range));

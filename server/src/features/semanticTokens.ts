@@ -35,16 +35,16 @@ export function semanticTokenSpans(doc: TreatyDocument, lookup?: InstrumentLooku
   const inRange = (s: Span) => s.end > from && s.start < to;
   const out: SemanticToken[] = [];
   for (const ref of doc.references) {
-    if (!inRange(ref.range)) continue;
+    if (!inRange(ref)) continue;
     const modifiers: TokenModifier[] = [];
     if (ref.relative) modifiers.push('relative');
     if (ref.instrument) {
       const r = resolveReference(doc, ref, lookup);
       if (r.instrumentFound && r.targets.some((t) => !t.provision)) modifiers.push('unresolved');
-      out.push({ span: ref.range, type: 'namespace', modifiers });
+      out.push({ span: ref, type: 'namespace', modifiers });
     } else {
       if (!ref.resolved) modifiers.push('unresolved');
-      out.push({ span: ref.range, type: 'variable', modifiers });
+      out.push({ span: ref, type: 'variable', modifiers });
     }
   }
   const terms = definedTerms(doc);

@@ -12,6 +12,7 @@ import { detectLanguage } from './language';
 import { citationWork, workIdentity, type WorkIdentity } from './akomaNtosoIri';
 import { resolveReference, type InstrumentLookup } from './resolve';
 import type { NumberToken, Provision, ProvisionKind, Reference, Span, TreatyDocument } from './types';
+import { labelStart } from './query';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
@@ -308,7 +309,7 @@ class Writer {
 
   /** <num> and <heading> from the provision's label line(s). */
   private label(depth: number, p: Provision): void {
-    const raw = this.doc.text.slice(p.labelRange.start, p.labelRange.end);
+    const raw = this.doc.text.slice(labelStart(p), p.labelEnd);
     let num = raw.trim();
     if (p.heading) {
       const at = raw.lastIndexOf(p.heading);
@@ -364,12 +365,12 @@ class Writer {
     let at = span.start;
     for (let i = firstReferenceFrom(references, span.start); i < references.length; i++) {
       const ref = references[i];
-      if (ref.range.start >= span.end) break;
-      if (ref.range.start < at || ref.range.end > span.end) continue;
+      if (ref.start >= span.end) break;
+      if (ref.start < at || ref.end > span.end) continue;
       const markup = this.reference(ref);
       if (markup === undefined) continue;
-      out += esc(text.slice(at, ref.range.start)) + markup;
-      at = ref.range.end;
+      out += esc(text.slice(at, ref.start)) + markup;
+      at = ref.end;
     }
     return out + esc(text.slice(at, span.end));
   }
@@ -389,7 +390,7 @@ class Writer {
     }
     const href = (eId: string) => (external && ref.instrument ? `${citationWork(ref.instrument).iri}/~${eId}` : `#${eId}`);
     const ids = ref.targets.map((t) => t.eId);
-    const body = this.doc.text.slice(ref.range.start, ref.range.end);
+    const body = this.doc.text.slice(ref.start, ref.end);
     if (ids.length === 1) {
       this.stats.refs++;
       return `<ref href="${attr(href(ids[0]))}">${esc(body)}</ref>`;
@@ -423,7 +424,7 @@ class Writer {
     const { text } = this.doc;
     const targetIndex = new Map(ids.map((id, i) => [id, i]));
     const tokens = (ref.numbers ?? []).filter((t) => targetIndex.has(t.eId));
-    const body = text.slice(ref.range.start, ref.range.end);
+    const body = text.slice(ref.start, ref.end);
     if (!tokens.length) {
       // No written number to hang each target on: one <ref> per target would invent text,
       // so the whole citation points at its first target and the list is noted in a title.
@@ -431,7 +432,7 @@ class Writer {
       return `<ref href="${attr(href(ids[0]))}" title="${attr(ids.map(href).join(' '))}">${esc(body)}</ref>`;
     }
     let out = '';
-    let at = ref.range.start;
+    let at = ref.start;
     const external = ref.instrument !== null;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
@@ -440,19 +441,19 @@ class Writer {
       const j = next ? targetIndex.get(next.eId)! : -1;
       if (next && j > i + 1 && !external) {
         // Targets between two written numbers were expanded from a range: "3 to 5".
-        out += esc(text.slice(at, t.span.start));
-        out += `<rref from="#${attr(t.eId)}" upTo="#${attr(next.eId)}">${esc(text.slice(t.span.start, next.span.end))}</rref>`;
+        out += esc(text.slice(at, t.start));
+        out += `<rref from="#${attr(t.eId)}" upTo="#${attr(next.eId)}">${esc(text.slice(t.start, next.end))}</rref>`;
         this.stats.rrefs++;
-        at = next.span.end;
+        at = next.end;
         k++;
         continue;
       }
-      out += esc(text.slice(at, t.span.start));
-      out += `<ref href="${attr(href(t.eId))}">${esc(text.slice(t.span.start, t.span.end))}</ref>`;
+      out += esc(text.slice(at, t.start));
+      out += `<ref href="${attr(href(t.eId))}">${esc(text.slice(t.start, t.end))}</ref>`;
       this.stats.refs++;
-      at = t.span.end;
+      at = t.end;
     }
-    out += esc(text.slice(at, ref.range.end));
+    out += esc(text.slice(at, ref.end));
     this.stats.mrefs++;
     return `<mref>${out}</mref>`;
   }
@@ -499,7 +500,7 @@ function firstReferenceFrom(refs: readonly Reference[], offset: number): number 
   let hi = refs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (refs[mid].range.end <= offset) lo = mid + 1;
+    if (refs[mid].end <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -8,7 +8,7 @@
 // missing in one version, an article or paragraph with a different number of paragraphs or
 // points — are reported with where they are.
 import type { Provision, ProvisionKind, Span, TreatyDocument } from './types';
-import { walk } from './query';
+import { labelSpan, walk } from './query';
 
 export type Side = 'left' | 'right';
 
@@ -119,7 +119,7 @@ function missingArticles(a: Alignment, lacking: Side): MissingArticles[] {
   const flush = (nextPresent: Provision | undefined, prevPresent: Provision | undefined) => {
     if (!run.length) return;
     const anchor = nextPresent ?? prevPresent;
-    const at = anchor ? { ...anchor.labelRange } : { start: 0, end: 0 };
+    const at = anchor ? labelSpan(anchor) : { start: 0, end: 0 };
     out.push({ kind: 'missing', lacking, provisions: run, at });
     run = [];
   };

@@ -3,7 +3,7 @@
 // linear in the length of the text: one scan for quotations, one for "hereinafter", one
 // tokenisation for the uses.
 import type { Provision, Span, TreatyDocument } from './types';
-import { provisionAt, walk } from './query';
+import { labelSpan, provisionAt, walk } from './query';
 
 export type DefinitionForm = 'means' | 'hereinafter' | 'parenthesis';
 
@@ -274,8 +274,11 @@ function findUses(doc: TreatyDocument, terms: DefinedTerm[]): TermUse[] {
 
   // Quoted defining terms, references, the title and heading lines ("Article 5", "Use of terms") are not uses.
   const labels: Span[] = [];
-  for (const p of walk(doc.root)) if (p.labelRange.end > p.labelRange.start) labels.push(p.labelRange);
-  const blocked: Span[] = [...terms.map((t) => t.span), ...doc.references.map((r) => r.range), ...labels].sort((a, b) => a.start - b.start);
+  for (const p of walk(doc.root)) {
+    const label = labelSpan(p);
+    if (label.end > label.start) labels.push(label);
+  }
+  const blocked: Span[] = [...terms.map((t) => t.span), ...doc.references, ...labels].sort((a, b) => a.start - b.start);
   let b = 0;
 
   const tokens: Span[] = [];

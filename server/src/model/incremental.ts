@@ -226,8 +226,8 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
   const i0 = firstReferenceFrom(refs, r0);
   const i1 = firstReferenceFrom(refs, r1);
   if (!sameCitations && !lookBacksAfterAreSafe(text, r1New, refs, i1, delta)) return 'references changed (looked back at after)';
-  if (i0 > 0 && refs[i0 - 1].range.end > r0) return 'reference crosses the region';
-  if (i1 > i0 && refs[i1 - 1].range.end > r1) return 'reference crosses the region';
+  if (i0 > 0 && refs[i0 - 1].end > r0) return 'reference crosses the region';
+  if (i1 > i0 && refs[i1 - 1].end > r1) return 'reference crosses the region';
   const refShift: number[] = [];
   if (sameCitations) {
     const shifts = new Map<number, Anchor>();
@@ -235,9 +235,9 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
     const byStart = new Map(before.map((a) => [a.start + r0, a]));
     for (let i = i0; i < i1; i++) {
       const r = refs[i];
-      const a = byStart.get(r.range.start);
-      if (!a || a.end + r0 !== r.range.end) return 'reference without anchor';
-      refShift.push(shifts.get(r.range.start)!.start - a.start);
+      const a = byStart.get(r.start);
+      if (!a || a.end + r0 !== r.end) return 'reference without anchor';
+      refShift.push(shifts.get(r.start)!.start - a.start);
     }
   }
 
@@ -247,7 +247,7 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
     const o = oldNodes[i];
     const n = newNodes[i];
     o.range = { start: n.range.start + r0, end: n.range.end + r0 };
-    o.labelRange = { start: n.labelRange.start + r0, end: n.labelRange.end + r0 };
+    o.labelEnd = n.labelEnd + r0;
     o.bodyStart = n.bodyStart + r0;
   }
   const newEnd = article.range.end;
@@ -269,7 +269,7 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
     const citations = after.map((a) => shiftCitation(a.citation!, r0));
     const fresh = resolveCitations(doc, catalogue, citations);
     // findReferences keeps references from overlapping; the scanners never make them overlap here.
-    for (let i = 1; i < fresh.length; i++) if (fresh[i].range.start < fresh[i - 1].range.end) return 'overlapping references';
+    for (let i = 1; i < fresh.length; i++) if (fresh[i].start < fresh[i - 1].end) return 'overlapping references';
     refs.splice(i0, i1 - i0, ...fresh);
     reresolvedIn.set(doc, { start: r0, end: r1New });
   }
@@ -354,7 +354,7 @@ function sameShape(full: Provision, alone: Provision, offsets: boolean, base: nu
     }
     if (offsets) {
       if (f.range.start !== a.range.start + base || f.range.end !== a.range.end + base) return false;
-      if (f.labelRange.start !== a.labelRange.start + base || f.labelRange.end !== a.labelRange.end + base) return false;
+      if (f.labelEnd !== a.labelEnd + base) return false;
       if (f.bodyStart !== a.bodyStart + base) return false;
     }
   }
@@ -432,11 +432,11 @@ function lookBacksAfterAreSafe(text: string, from: number, refs: Reference[], af
   const first = LOOKS_BACK.exec(text);
   if (!first) return true;
   let resetEnd = -1;
-  for (let i = after; i < refs.length && refs[i].range.end + delta <= first.index; i++) {
+  for (let i = after; i < refs.length && refs[i].end + delta <= first.index; i++) {
     const r = refs[i];
     const t = r.targets[0];
     if (r.instrument === null && r.form === 'single' && (r.numbers?.length ?? 0) > 0 && r.targets.length === 1 && t.provision?.kind === 'article' && !LOOKS_BACK_WORD.test(r.text)) {
-      resetEnd = r.range.end + delta;
+      resetEnd = r.end + delta;
       break;
     }
   }
@@ -480,15 +480,15 @@ function touchesTitle(text: string, r0: number, r1: number, from: number, to: nu
 // 20,000 references, and new objects for each would cost more than the rest of the re-parse.
 function shiftTree(p: Provision, d: number): void {
   shiftSpan(p.range, d);
-  if (p.labelRange !== p.range) shiftSpan(p.labelRange, d);
+  p.labelEnd += d;
   p.bodyStart += d;
   for (const c of p.children) shiftTree(c, d);
 }
 
 function shiftReference(r: Reference, d: number): void {
   if (d === 0) return;
-  shiftSpan(r.range, d);
-  if (r.numbers) for (const t of r.numbers) if (t.span !== r.range) shiftSpan(t.span, d);
+  shiftSpan(r, d);
+  if (r.numbers) for (const t of r.numbers) shiftSpan(t, d);
 }
 
 function shiftSpan(s: Span, d: number): void {

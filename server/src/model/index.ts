@@ -3,7 +3,7 @@ export * from './types';
 export { LineIndex, type LinePosition } from './lines';
 export { parseTreaty, type ParseOptions } from './parse';
 export { provisionLabel, outlineName, ownName, provisionPath, provisionText, ordinalWord, type ProvisionText } from './render';
-export { referenceAt, provisionAt, walk, ARTICLE_AND_ABOVE } from './query';
+export { referenceAt, provisionAt, walk, labelSpan, labelStart, ARTICLE_AND_ABOVE } from './query';
 export { Catalogue, DEFAULT_CATALOGUE, WELL_KNOWN_INSTRUMENTS, normaliseName, type CatalogueEntry } from './catalogue';
 export { numberTargetAt, resolveReference, type InstrumentLookup, type ResolvedTarget, type Resolution } from './resolve';
 export { toAkomaNtoso, AKN_NAMESPACE, type AknOptions, type AknResult, type AknStats } from './akomaNtoso';

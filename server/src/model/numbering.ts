@@ -12,6 +12,7 @@ import type { Provision, ProvisionKind, Span, TreatyDocument } from './types';
 import { intToRoman, romanToInt } from './headings';
 import { LineIndex } from './lines';
 import { provisionLabel } from './render';
+import { labelStart } from './query';
 
 export type NumberingFaultKind = 'gap' | 'duplicate' | 'order' | 'start';
 
@@ -205,8 +206,8 @@ export function parseNumber(num: string, scheme: Scheme): Value | undefined {
 
 /** Where the number is written in the provision's heading. */
 export function numberSpan(doc: TreatyDocument, p: Provision): Span {
-  const start = p.labelRange.start;
-  const label = doc.text.slice(start, p.labelRange.end);
+  const start = labelStart(p);
+  const label = doc.text.slice(start, p.labelEnd);
   const nl = label.search(/[\r\n]/);
   const line = nl < 0 ? label : label.slice(0, nl);
   if (p.num) {

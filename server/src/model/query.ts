@@ -1,5 +1,5 @@
 // Finding things in a parsed document by offset or id.
-import type { Provision, ProvisionKind, Reference, TreatyDocument } from './types';
+import type { Provision, ProvisionKind, Reference, Span, TreatyDocument } from './types';
 
 /**
  * The document and every kind from an article up: what folds and what workspace symbols list.
@@ -8,6 +8,19 @@ import type { Provision, ProvisionKind, Reference, TreatyDocument } from './type
 export const ARTICLE_AND_ABOVE: ReadonlySet<ProvisionKind> = new Set<ProvisionKind>([
   'document', 'preamble', 'part', 'title', 'chapter', 'section', 'subsection', 'article', 'annex', 'protocol', 'attachment', 'conclusions',
 ]);
+
+/** Where `p`'s label (its number and heading lines) starts: where it starts, the root where its title line does. */
+export function labelStart(p: Provision): number {
+  return p.labelStart ?? p.range.start;
+}
+
+/**
+ * `p`'s label as a span, made on each call: the model keeps only `labelEnd`, since a span
+ * object per provision cost a quarter of a byte per character of text.
+ */
+export function labelSpan(p: Provision): Span {
+  return { start: p.labelStart ?? p.range.start, end: p.labelEnd };
+}
 
 /**
  * The first index in `refs` (text order, never overlapping, so starts and ends both ascend)
@@ -18,7 +31,7 @@ export function firstReferenceFrom(refs: readonly Reference[], at: number, edge:
   let hi = refs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (refs[mid].range[edge] < at) lo = mid + 1;
+    if (refs[mid][edge] < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -32,8 +45,8 @@ export function referenceAt(doc: TreatyDocument, offset: number): Reference | un
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const r = refs[mid];
-    if (offset < r.range.start) hi = mid - 1;
-    else if (offset > r.range.end) lo = mid + 1;
+    if (offset < r.start) hi = mid - 1;
+    else if (offset > r.end) lo = mid + 1;
     else return r;
   }
   return undefined;

@@ -86,7 +86,7 @@ export function findReferences(doc: TreatyDocument, catalogue: Catalogue): Refer
  * invariant whatever their combination (language forms, English forms, "this Statute") yields.
  */
 function withoutOverlaps(refs: Reference[]): Reference[] {
-  const order = (a: Reference, b: Reference) => a.range.start - b.range.start || b.range.end - a.range.end;
+  const order = (a: Reference, b: Reference) => a.start - b.start || b.end - a.end;
   // They come in order but for the few "this Statute" ones at the end: sort only when needed.
   for (let i = 1; i < refs.length; i++) {
     if (order(refs[i - 1], refs[i]) > 0) {
@@ -98,9 +98,9 @@ function withoutOverlaps(refs: Reference[]): Reference[] {
   let end = -1;
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i];
-    if (r.range.start < end) continue;
+    if (r.start < end) continue;
     refs[kept++] = r;
-    end = r.range.end;
+    end = r.end;
   }
   refs.length = kept;
   return refs;
@@ -118,9 +118,10 @@ function attachmentSelfReferences(doc: TreatyDocument, existing: Reference[]): R
     const at = provisionAt(doc, m.index);
     const att = enclosingAttachment(at);
     if (!att || !att.heading || !att.heading.toLowerCase().includes(m[1].toLowerCase())) continue;
-    const range = { start: m.index, end: m.index + m[0].length };
-    if (existing.some((r) => r.range.start < range.end && range.start < r.range.end)) continue;
-    out.push({ range, text: m[0], form: 'single', targets: [{ eId: att.eId, instrument: null, provision: att }], instrument: null, resolved: true, relative: true });
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (existing.some((r) => r.start < end && start < r.end)) continue;
+    out.push({ start, end, text: m[0], form: 'single', targets: [{ eId: att.eId, instrument: null, provision: att }], instrument: null, resolved: true, relative: true });
   }
   return out;
 }
@@ -129,12 +130,13 @@ function attachmentSelfReferences(doc: TreatyDocument, existing: Reference[]): R
 function headingLineSpans(doc: TreatyDocument): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   const visit = (p: Provision) => {
-    if (p.kind !== 'document' && p.kind !== 'paragraph' && p.kind !== 'point' && p.kind !== 'recital' && p.labelRange.end > p.labelRange.start) {
+    if (p.kind !== 'document' && p.kind !== 'paragraph' && p.kind !== 'point' && p.kind !== 'recital' && p.labelEnd > p.range.start) {
       // Only the heading's own keyword and number ("Article 5"): a caption on the same
       // line ("Article 5 — Application of Article 3") may cite other provisions.
-      const line = doc.text.slice(p.labelRange.start, Math.min(p.labelRange.end, p.labelRange.start + 300));
+      const start = p.range.start;
+      const line = doc.text.slice(start, Math.min(p.labelEnd, start + 300));
       const head = /^(?:#{1,6}[ \t]+)?\S+(?:[ \t]+[^\s\u2014\u2013:]+)?/.exec(line);
-      spans.push({ start: p.labelRange.start, end: p.labelRange.start + (head ? head[0].length : 1) });
+      spans.push({ start, end: start + (head ? head[0].length : 1) });
     }
     p.children.forEach(visit);
   };
@@ -391,7 +393,8 @@ class Resolver {
       const own = named?.num;
       const shared = own !== undefined && own.length === end - start && this.doc.text.startsWith(own, start);
       into.push({
-        span: step.span,
+        start,
+        end,
         num: shared ? own : this.textOf(start, end),
         eId: named?.eId ?? pathId(steps, i + 1),
         provision: named,
@@ -939,16 +942,16 @@ function reference(
   relative: boolean,
   numbers: NumberToken[] | undefined,
 ): Reference {
-  const range = { start: c.start, end: c.end };
+  const { start, end } = c;
   const resolved = problem === undefined;
   if (numbers === undefined) {
     return resolved
-      ? { range, text, form, targets, instrument, resolved, relative }
-      : { range, text, form, targets, instrument, resolved, problem, relative };
+      ? { start, end, text, form, targets, instrument, resolved, relative }
+      : { start, end, text, form, targets, instrument, resolved, problem, relative };
   }
   return resolved
-    ? { range, text, form, targets, instrument, resolved, relative, numbers }
-    : { range, text, form, targets, instrument, resolved, problem, relative, numbers };
+    ? { start, end, text, form, targets, instrument, resolved, relative, numbers }
+    : { start, end, text, form, targets, instrument, resolved, problem, relative, numbers };
 }
 
 /** The targets of a reference that names nothing that exists: one frozen array for all of them. */
@@ -1022,10 +1025,10 @@ class TokenCollector extends Collector<NumberToken> {
 
   hasStart(start: number): boolean {
     if (this.length <= 8) {
-      for (let i = 0; i < this.length; i++) if (this.items[i].span.start === start) return true;
+      for (let i = 0; i < this.length; i++) if (this.items[i].start === start) return true;
       return false;
     }
-    while (this.indexed < this.length) this.starts.add(this.items[this.indexed++].span.start);
+    while (this.indexed < this.length) this.starts.add(this.items[this.indexed++].start);
     return this.starts.has(start);
   }
 }
@@ -1037,12 +1040,12 @@ class TokenCollector extends Collector<NumberToken> {
  */
 function inTextOrder(tokens: NumberToken[]): NumberToken[] {
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i - 1].span.start > tokens[i].span.start) {
-      if (tokens.length > 16) return tokens.sort((x, y) => x.span.start - y.span.start);
+    if (tokens[i - 1].start > tokens[i].start) {
+      if (tokens.length > 16) return tokens.sort((x, y) => x.start - y.start);
       for (let j = i; j < tokens.length; j++) {
         const t = tokens[j];
         let k = j;
-        while (k > 0 && tokens[k - 1].span.start > t.span.start) {
+        while (k > 0 && tokens[k - 1].start > t.start) {
           tokens[k] = tokens[k - 1];
           k--;
         }

@@ -8,7 +8,7 @@
 import type { Provision, ProvisionKind, Reference, Span, TreatyDocument } from './types';
 import { intToRoman, matchHeading, matchListLabel, romanToInt } from './headings';
 import { idNum } from './structure';
-import { provisionAt, walk } from './query';
+import { labelStart, provisionAt, walk } from './query';
 import { lineEndAt, lineStartAt } from './lines';
 import { enclosingAttachment, provisionLabel } from './render';
 
@@ -139,7 +139,7 @@ function cleanHeadingNum(num: string, suffix: string): string {
 export function labelNumberSpan(doc: TreatyDocument, p: Provision): Span | undefined {
   if (!p.num || !RENUMBERABLE.has(p.kind)) return undefined;
   const text = doc.text;
-  const start = p.labelRange.start;
+  const start = labelStart(p);
   const line = text.slice(start, lineEndAt(text, start));
   const at = (index: number, length: number): Span => ({ start: start + index, end: start + index + length });
   if (p.kind === 'paragraph' || p.kind === 'point') {
@@ -170,7 +170,7 @@ export function labelNumberSpan(doc: TreatyDocument, p: Provision): Span | undef
 /** The label line of `p` with its number replaced by `written`, read back by the model's own patterns. */
 function readBack(doc: TreatyDocument, p: Provision, span: Span, written: string): string | undefined {
   const text = doc.text;
-  const start = p.labelRange.start;
+  const start = labelStart(p);
   const end = lineEndAt(text, start);
   const before = text.slice(start, end);
   const after = text.slice(start, span.start) + written + text.slice(span.end, end);
@@ -349,17 +349,18 @@ function planInsert(input: RenumberInput, offset: number): RenumberPlan {
   // The new heading is written like the one it follows: "Article 5", "ARTICLE 5", "## Art. 5.".
   const span = labelNumberSpan(doc, template);
   if (!span) throw new RenumberRefusal(`${provisionLabel(template)} has no number in its heading that Pacta can read`);
-  const line = text.slice(template.labelRange.start, lineEndAt(text, template.labelRange.start));
-  const rest = text.slice(span.end, template.labelRange.start + line.length);
+  const templateStart = labelStart(template);
+  const line = text.slice(templateStart, lineEndAt(text, templateStart));
+  const rest = text.slice(span.end, templateStart + line.length);
   const tail = /^조/.test(rest) ? '조' : /^\.\s*$/.test(rest) ? '.' : '';
-  const heading = text.slice(template.labelRange.start, span.start) + num + tail;
+  const heading = text.slice(templateStart, span.start) + num + tail;
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   let inserted: NonNullable<RenumberPlan['inserted']>;
   if (current) {
     const offsetAt = lineEndAt(text, current.range.end);
     inserted = { offset: offsetAt, text: eol + eol + heading, headingOffset: 2 * eol.length, num, label: '' };
   } else {
-    const offsetAt = lineStartAt(text, list[0].labelRange.start);
+    const offsetAt = lineStartAt(text, labelStart(list[0]));
     inserted = { offset: offsetAt, text: heading + eol + eol, headingOffset: 0, num, label: '' };
   }
   inserted.label = (scope.kind === 'document' ? '' : `${provisionLabel(scope)}, `) + `Article ${num}`;
@@ -384,7 +385,7 @@ function planRemove(input: RenumberInput, article: Provision): RenumberPlan {
   // From its heading line (and the cross-heading over it, "Voting" in the Charter) to the
   // next non-blank line: the article and the blank lines after it. Left behind, a
   // cross-heading would become text of the article before.
-  let start = lineStartAt(text, article.labelRange.start);
+  let start = lineStartAt(text, labelStart(article));
   for (let above = crossHeadingAbove(doc, start); above !== undefined; above = crossHeadingAbove(doc, start)) start = above;
   let end = lineEndAt(text, article.range.end);
   let next = end;
@@ -424,8 +425,9 @@ function crossHeadingAbove(doc: TreatyDocument, lineStart: number): number | und
     const p = provisionAt(doc, at);
     // Not the text of an article, recital or final clause, and no heading of its own.
     const inText = ['article', 'paragraph', 'point', 'recital', 'preamble', 'conclusions'].includes(p.kind);
-    const heading = p.labelRange.start <= at && at < Math.max(p.labelRange.end, p.labelRange.start + 1);
-    return inText || heading || p.kind === 'document' && at < p.labelRange.end ? undefined : start;
+    const label = labelStart(p);
+    const heading = label <= at && at < Math.max(p.labelEnd, label + 1);
+    return inText || heading || p.kind === 'document' && at < p.labelEnd ? undefined : start;
   }
 }
 
@@ -456,11 +458,11 @@ function build(input: RenumberInput, numbers: Map<Provision, string>, removedSpa
     if (ref.instrument) continue;
     // In the main text a number of a reference that does not resolve as a whole ("Article 4,
     // paragraph 9" where Article 4 has no paragraph 9) still names its article by eId.
-    const mainText = !enclosingAttachment(provisionAt(home.doc, ref.range.start));
+    const mainText = !enclosingAttachment(provisionAt(home.doc, ref.start));
     for (const t of ref.numbers ?? []) {
       const named = t.provision ?? (mainText ? home.doc.byId.get(t.eId) : undefined);
       const to = named && changed.get(named);
-      if (to !== undefined && to !== '' && outside(t.span)) homeChanges.push({ ...t.span, newText: tokenText(t.num, to), kind: 'number', role: 'reference' });
+      if (to !== undefined && to !== '' && outside(t)) homeChanges.push({ start: t.start, end: t.end, newText: tokenText(t.num, to), kind: 'number', role: 'reference' });
     }
   }
   const changes = new Map<string, TextChange[]>();
@@ -472,7 +474,7 @@ function build(input: RenumberInput, numbers: Map<Provision, string>, removedSpa
       for (const t of ref.numbers ?? []) {
         const p = home.doc.byId.get(t.eId);
         const to = p && changed.get(p);
-        if (to) list.push({ ...t.span, newText: tokenText(t.num, to), kind: 'number', role: 'reference' });
+        if (to) list.push({ start: t.start, end: t.end, newText: tokenText(t.num, to), kind: 'number', role: 'reference' });
       }
     }
     if (list.length) changes.set(other.key, sortChanges(list));
@@ -581,10 +583,10 @@ export function checkRenumbering(plan: RenumberPlan, parse: (text: string, key: 
   // New provision -> the provision it was, by where its label lands.
   const oldAt = new Map<string, Provision>();
   for (const p of walk(home.doc.root)) {
-    const o = mapHome(p.labelRange.start);
+    const o = mapHome(labelStart(p));
     if (o !== undefined) oldAt.set(`${p.kind}@${o}`, p);
   }
-  const was = (q: Provision | undefined) => (q ? oldAt.get(`${q.kind}@${q.labelRange.start}`) : undefined);
+  const was = (q: Provision | undefined) => (q ? oldAt.get(`${q.kind}@${labelStart(q)}`) : undefined);
   const removed = (p: Provision | undefined) => {
     for (let q = p; q && plan.removed; q = q.parent) if (q === plan.removed) return true;
     return false;
@@ -605,11 +607,11 @@ export function checkRenumbering(plan: RenumberPlan, parse: (text: string, key: 
     if (ref.form === 'range' && readsAsItCovers(ref) && !readsAsItCovers(nr)) findings.push({ ...base, kind: 'reads-differently' });
   };
 
-  const byStart = (doc: TreatyDocument) => new Map(doc.references.map((r) => [r.range.start, r]));
+  const byStart = (doc: TreatyDocument) => new Map(doc.references.map((r) => [r.start, r]));
   const newRefs = byStart(newHome);
   for (const ref of home.doc.references) {
     if (ref.instrument) continue;
-    const start = mapHome(ref.range.start);
+    const start = mapHome(ref.start);
     if (start === undefined) continue; // inside the removed article
     const nr = newRefs.get(start);
     compare(
@@ -628,7 +630,7 @@ export function checkRenumbering(plan: RenumberPlan, parse: (text: string, key: 
     const map = offsetMapper(changes);
     for (const ref of other.doc.references) {
       if (!ref.instrument || !other.citesHome(ref)) continue;
-      const nr = refs.get(map(ref.range.start) ?? -1);
+      const nr = refs.get(map(ref.start) ?? -1);
       const cites = nr && nr.instrument && other.citesHome(nr) ? nr : undefined;
       compare(
         other.key,

@@ -31,14 +31,14 @@ export interface Resolution {
  * numbers are looked up in its document).
  */
 export function numberTargetAt(doc: TreatyDocument, ref: Reference, res: Resolution, offset: number): { span: Span; target: ResolvedTarget } | undefined {
-  const token = ref.numbers?.find((n) => n.span.start <= offset && offset <= n.span.end);
+  const token = ref.numbers?.find((n) => n.start <= offset && offset <= n.end);
   if (!token) return undefined;
   const external = ref.instrument ? res.targets.find((t) => t.doc) : undefined;
   if (ref.instrument && !external) return undefined;
   const provision = token.provision ?? external?.doc?.byId.get(token.eId);
   if (!provision) return undefined;
   return {
-    span: token.span,
+    span: { start: token.start, end: token.end },
     target: { eId: token.eId, instrument: external ? external.instrument : null, doc: external?.doc ?? doc, uri: external?.uri, provision },
   };
 }

@@ -86,7 +86,8 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     eId: '',
     ordinal: 1,
     range: { start: 0, end: text.length },
-    labelRange: { start: 0, end: 0 },
+    labelEnd: 0,
+    labelStart: 0,
     bodyStart: 0,
     children: [],
   };
@@ -117,7 +118,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   };
 
   const finish = (p: Provision, end: number) => {
-    p.range.end = Math.max(p.range.end, Math.max(p.labelRange.end, end));
+    p.range.end = Math.max(p.range.end, Math.max(p.labelEnd, end));
     if ((p.kind === 'article' || p.kind === 'annex') && !p.children.some((c) => c.kind === 'paragraph' || c.kind === 'point')) {
       addUnnumberedParagraphs(p);
     }
@@ -140,7 +141,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     lines.forEach((l, i) => {
       const para = makeNode('paragraph', p, undefined, l.start, l.end, i + 1);
       para.bodyStart = l.start;
-      para.labelRange = { start: l.start, end: l.start };
+      para.labelEnd = l.start;
     });
   };
 
@@ -178,8 +179,8 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     const node: Provision = HEADED.has(kind)
       ? // A slot for the heading set later: added afterwards, it took a 40-byte property
         // array beside each of the 5,800 headed provisions of 5 MB.
-        { kind, eId, num, ordinal: ord, range: { start, end: labelEnd }, labelRange: { start, end: labelEnd }, bodyStart: labelEnd, children: NO_CHILDREN, parent, heading: undefined }
-      : { kind, eId, num, ordinal: ord, range: { start, end: labelEnd }, labelRange: { start, end: labelEnd }, bodyStart: labelEnd, children: NO_CHILDREN, parent };
+        { kind, eId, num, ordinal: ord, range: { start, end: labelEnd }, labelEnd, bodyStart: labelEnd, children: NO_CHILDREN, parent, heading: undefined }
+      : { kind, eId, num, ordinal: ord, range: { start, end: labelEnd }, labelEnd, bodyStart: labelEnd, children: NO_CHILDREN, parent };
     if (parent.children === NO_CHILDREN) parent.children = [node];
     else parent.children.push(node);
     if (byId.get(eId) === undefined) byId.set(eId, node);
@@ -245,7 +246,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   }
   if (crossHeading) flushCrossHeading();
   closeTo(1, lastContentEnd);
-  if (preamble && preamble.range.end < preamble.labelRange.end) preamble.range.end = preamble.labelRange.end;
+  if (preamble && preamble.range.end < preamble.labelEnd) preamble.range.end = preamble.labelEnd;
   compactChildren(root);
   return doc;
 
@@ -259,7 +260,8 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       if (!h && isHeadingLike(stripMd(line)) && !CONCLUSIONS_START.test(line)) {
         sawTitle = true;
         root.heading = stripMd(line);
-        root.labelRange = { start: s, end: e };
+        root.labelStart = s;
+        root.labelEnd = e;
         doc.title = root.heading;
         return;
       }
@@ -318,7 +320,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       pendingHeading = undefined;
       if (isHeadingLike(line) && !continuesIntoList(e) && !wrapsOntoNextLine(e)) {
         p.heading = line;
-        p.labelRange.end = e;
+        p.labelEnd = e;
         p.bodyStart = e;
         p.range.end = e;
         return;
@@ -444,7 +446,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     const numeric = NUMERIC_STYLES.has(style);
     const kind: ProvisionKind = parent === holder && numeric ? 'paragraph' : 'point';
     if (kind === 'point' && style.startsWith('num')) num = String(num);
-    // makeNode gives the label as labelRange and the text after it as bodyStart.
+    // makeNode gives the label as [start, labelEnd) and the text after it as bodyStart.
     const node = makeNode(kind, parent, num, s, s + label.length);
     node.range.end = e;
     listStyles.push(style);

@@ -4,7 +4,7 @@
 // Positions are plain line/character pairs (LSP-shaped): a summary keeps no text.
 import type { Catalogue } from './catalogue';
 import type { LinePosition } from './lines';
-import { ARTICLE_AND_ABOVE, walk } from './query';
+import { ARTICLE_AND_ABOVE, labelSpan, walk } from './query';
 import { outlineName, provisionLabel, provisionPath } from './render';
 import type { ProvisionKind, Span, TreatyDocument } from './types';
 
@@ -129,7 +129,7 @@ export function buildSymbolTable(
       kind: p.kind,
       name: copy(outline || label || p.kind),
       path: copy(path),
-      range: rangeOf(p.labelRange),
+      range: rangeOf(labelSpan(p)),
       own: symbolWords(`${outline} ${label}`, pool),
       pathWords: symbolWords(path, pool),
     });

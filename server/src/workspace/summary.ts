@@ -64,9 +64,9 @@ export function citingReferences(doc: TreatyDocument, lines: LineIndex = new Lin
     out.push({
       instrument: { cited: copy(cited), title: copy(title), ...(id === undefined ? {} : { id }) },
       key: citationKey(ref.instrument),
-      range: rangeOf(lines, ref.range),
+      range: rangeOf(lines, ref),
       targets: ref.targets.map((t) => t.eId),
-      numbers: (ref.numbers ?? []).map((n) => ({ eId: n.eId, range: rangeOf(lines, n.span) })),
+      numbers: (ref.numbers ?? []).map((n) => ({ eId: n.eId, range: rangeOf(lines, n) })),
     });
   }
   return out;

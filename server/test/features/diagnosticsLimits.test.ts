@@ -121,6 +121,6 @@ describe('code actions word only the findings under the cursor', () => {
     assert.deepEqual(actions.map((a) => a.title), ['Change to Article 1', "Don't report “Article 351” (add to pacta.diagnostics.ignore)"]);
     assert.equal(counter.reads, 1);
     // The same findings as a whole-document pass, for that range.
-    assert.equal(findings(doc, undefined, DEFAULT_DIAGNOSTICS_OPTIONS, { start: doc.references[250].range.start, end: doc.references[250].range.start }).length, 1);
+    assert.equal(findings(doc, undefined, DEFAULT_DIAGNOSTICS_OPTIONS, { start: doc.references[250].start, end: doc.references[250].start }).length, 1);
   });
 });

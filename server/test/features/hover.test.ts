@@ -121,7 +121,7 @@ describe('hover', () => {
       const lines = new LineIndex(doc.text);
       assert.ok(doc.references.length > 0, file);
       for (const ref of doc.references) {
-        for (const offset of [ref.range.start, ref.range.end - 1]) {
+        for (const offset of [ref.start, ref.end - 1]) {
           const h = hover(doc, lines.positionAt(offset), undefined, { maxLength: 300 });
           assert.ok(markdown(h).length > 0, `${file}: ${ref.text}`);
         }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { LineIndex, parseTreaty, walk, type ParseOptions, type Provision, type TreatyDocument } from '../../src/model';
+import { LineIndex, labelStart, parseTreaty, walk, type ParseOptions, type Provision, type TreatyDocument } from '../../src/model';
 import { lineIndexAfterEdit } from '../../src/model/lines';
 import {
   changeBetween,
@@ -30,15 +30,15 @@ export function canonical(doc: TreatyDocument): string {
     language: doc.language ?? null,
     provisions: provisions.map((p) => [
       p.kind, p.eId, p.num ?? null, p.ordinal, p.heading ?? null,
-      p.range.start, p.range.end, p.labelRange.start, p.labelRange.end, p.bodyStart,
+      p.range.start, p.range.end, labelStart(p), p.labelEnd, p.bodyStart,
       where(p.parent), p.children.length,
     ]),
     byId: [...doc.byId].map(([id, p]) => [id, where(p)]),
     references: doc.references.map((r) => [
-      r.range.start, r.range.end, r.text, r.form, r.resolved, r.problem ?? null, r.relative,
+      r.start, r.end, r.text, r.form, r.resolved, r.problem ?? null, r.relative,
       r.instrument ? [r.instrument.cited, r.instrument.title, r.instrument.id ?? null] : null,
       r.targets.map((t) => [t.eId, t.instrument, where(t.provision)]),
-      (r.numbers ?? null) && r.numbers!.map((n) => [n.span.start, n.span.end, n.num, n.eId, where(n.provision)]),
+      (r.numbers ?? null) && r.numbers!.map((n) => [n.start, n.end, n.num, n.eId, where(n.provision)]),
     ]),
   });
 }

@@ -18,7 +18,7 @@ function ref(d: TreatyDocument, text: string, occurrence = 1) {
   let at = -1;
   for (let k = 0; k < occurrence; k++) at = d.text.indexOf(text, at + 1);
   assert.ok(at >= 0, `text "${text}" is in the test document`);
-  const r = d.references.find((x) => x.range.start <= at && at < x.range.end);
+  const r = d.references.find((x) => x.start <= at && at < x.end);
   assert.ok(r, `a reference at "${text}" (found: ${d.references.map((x) => x.text).join(' | ')})`);
   return r;
 }
@@ -31,7 +31,7 @@ function targets(d: TreatyDocument, text: string, occurrence = 1): string[] {
 function noReference(d: TreatyDocument, text: string): void {
   const at = d.text.indexOf(text);
   assert.ok(at >= 0, `text "${text}" is in the test document`);
-  const hit = d.references.find((r) => r.range.start < at + text.length && at < r.range.end);
+  const hit = d.references.find((r) => r.start < at + text.length && at < r.end);
   assert.equal(hit, undefined, `"${text}" is not a reference (got "${hit?.text}")`);
 }
 
@@ -421,7 +421,7 @@ test('Chinese: 第一章 chapters, 第N条 with Chinese numerals, 一、 paragra
   assert.equal(zh.byId.get('chp_1')?.heading, '总则');
   // "第五条　本条约…。": the label is the number; the article's text follows on the same line.
   const art5 = zh.byId.get('art_5')!;
-  assert.equal(zh.text.slice(art5.labelRange.start, art5.labelRange.end), '第五条');
+  assert.equal(zh.text.slice(art5.range.start, art5.labelEnd), '第五条');
   assert.match(zh.text.slice(art5.range.start, art5.range.end), /有效期为十年。$/);
 });
 
@@ -741,9 +741,9 @@ test('never throws and keeps references sorted and apart, whatever the mix of wo
     for (const language of ['ko', 'zh', 'ru', 'fr', 'es', 'ar', 'de', 'nl']) {
       const d = parseTreaty(text, { language });
       for (let i = 1; i < d.references.length; i++) {
-        assert.ok(d.references[i - 1].range.end <= d.references[i].range.start, `${language}: references apart in ${JSON.stringify(text)}`);
+        assert.ok(d.references[i - 1].end <= d.references[i].start, `${language}: references apart in ${JSON.stringify(text)}`);
       }
-      for (const r of d.references) assert.equal(d.text.slice(r.range.start, r.range.end), r.text);
+      for (const r of d.references) assert.equal(d.text.slice(r.start, r.end), r.text);
     }
   }
 });

@@ -98,7 +98,7 @@ function ref(d: TreatyDocument, text: string, occurrence = 1) {
   let at = -1;
   for (let k = 0; k < occurrence; k++) at = d.text.indexOf(text, at + 1);
   assert.ok(at >= 0, `text "${text}" is in the test document`);
-  const r = d.references.find((x) => x.range.start <= at && at < x.range.end);
+  const r = d.references.find((x) => x.start <= at && at < x.end);
   assert.ok(r, `a reference at "${text}"`);
   return r;
 }
@@ -172,9 +172,9 @@ test('an external reference names its instrument', () => {
 test('dates, vote counts, amounts, resolution numbers and headings are not references', () => {
   const line = TEXT.indexOf('3. Amendments require');
   const lineEnd = TEXT.indexOf('\n', line);
-  assert.deepEqual(doc.references.filter((r) => r.range.start >= line && r.range.end <= lineEnd), []);
+  assert.deepEqual(doc.references.filter((r) => r.start >= line && r.end <= lineEnd), []);
   const heading = TEXT.indexOf('\nArticle 5\n') + 1;
-  assert.equal(doc.references.some((r) => r.range.start === heading), false);
+  assert.equal(doc.references.some((r) => r.start === heading), false);
   assert.equal(doc.references.some((r) => r.text.startsWith('ANNEX') || r.text.startsWith('PART')), false);
 });
 
@@ -256,7 +256,7 @@ test('an instrument alias with citation words never makes two references overlap
       ['Article 1', null, ['art_1']],
     ],
   );
-  for (let i = 1; i < d.references.length; i++) assert.ok(d.references[i - 1].range.end <= d.references[i].range.start);
+  for (let i = 1; i < d.references.length; i++) assert.ok(d.references[i - 1].end <= d.references[i].start);
 });
 
 test('a missing article in a numbering gap is explained by its neighbours; past the end, by the last', () => {

@@ -239,7 +239,7 @@ function verify(doc: TreatyDocument, op: RenumberOperation, plan: RenumberPlan, 
 
   // 3. References: paired in order (those inside the removed article are gone).
   const removedRange = e.removed?.range;
-  const kept = doc.references.filter((r) => !removedRange || r.range.end <= lineStart(text, removedRange.start) || r.range.start >= removedRange.end);
+  const kept = doc.references.filter((r) => !removedRange || r.end <= lineStart(text, removedRange.start) || r.start >= removedRange.end);
   assert.equal(newDoc.references.length, kept.length, 'references appeared or vanished');
   const changed: Reference[] = [];
   kept.forEach((r, i) => {
@@ -311,7 +311,7 @@ function mayChange(doc: TreatyDocument, op: RenumberOperation, e: Expectation, r
   if (/preceding|following|foregoing/i.test(r.text)) return true;
   // Inside the second of two articles with one number, "paragraph 1" resolves by eId into the
   // first one (a model quirk); renumbering them apart corrects it, and reports it.
-  for (let q: Provision | undefined = provisionAtOffset(doc, r.range.start); q; q = q.parent) {
+  for (let q: Provision | undefined = provisionAtOffset(doc, r.start); q; q = q.parent) {
     if (q.kind === 'article' && doc.byId.get(q.eId) !== q) return true;
   }
   // Another text's range is expanded by its numbers ("Articles 3 to 5 of the Charter":
@@ -354,7 +354,7 @@ function operation(doc: TreatyDocument, kind: number, a: number, b: number): Ren
     case 1:
       return paras.length ? { op: 'renumber', provision: paras[a % paras.length], num: String(1 + (b % 9)) } : undefined;
     case 2:
-      return { op: 'insertArticle', offset: art.labelRange.start + (b % Math.max(1, art.range.end - art.labelRange.start)) };
+      return { op: 'insertArticle', offset: art.range.start + (b % Math.max(1, art.range.end - art.range.start)) };
     case 3:
       return { op: 'removeArticle', article: art };
     case 4:

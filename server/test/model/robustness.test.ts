@@ -10,7 +10,7 @@ function parsesCleanly(text: string) {
     assert.ok(p.range.start >= 0 && p.range.end <= text.length && p.range.start <= p.range.end, `${p.eId} range inside text`);
     if (p.parent) assert.ok(p.range.start >= p.parent.range.start && p.range.end <= p.parent.range.end, `${p.eId} inside ${p.parent.eId}`);
   }
-  for (const r of doc.references) assert.ok(r.range.start < r.range.end && r.range.end <= text.length);
+  for (const r of doc.references) assert.ok(r.start < r.end && r.end <= text.length);
   return doc;
 }
 
@@ -57,7 +57,7 @@ test('CR, LF and CRLF line ends give the same structure', () => {
   assert.deepEqual(ids(c), ids(a));
   assert.equal(b.references[0].targets[0].eId, 'art_2');
   const lines = new LineIndex(b.text);
-  assert.deepEqual(lines.positionAt(b.references[0].range.start), { line: 4, character: 7 });
+  assert.deepEqual(lines.positionAt(b.references[0].start), { line: 4, character: 7 });
 });
 
 test('queries at every offset of a small text', () => {

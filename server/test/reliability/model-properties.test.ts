@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import {
   Catalogue,
   LineIndex,
+  labelSpan,
   outlineName,
   parseTreaty,
   provisionAt,
@@ -34,7 +35,8 @@ export function checkInvariants(doc: TreatyDocument): void {
     const where = p.eId || '(root)';
     assert.ok(Number.isInteger(p.range.start) && Number.isInteger(p.range.end), `${where}: integer range`);
     assert.ok(p.range.start >= 0 && p.range.start <= p.range.end && p.range.end <= n, `${where}: range inside the text`);
-    assert.ok(p.labelRange.start >= p.range.start && p.labelRange.end <= p.range.end && p.labelRange.start <= p.labelRange.end, `${where}: labelRange inside range`);
+    const label = labelSpan(p);
+    assert.ok(label.start >= p.range.start && label.end <= p.range.end && label.start <= label.end, `${where}: label inside range`);
     for (const c of p.children) {
       assert.equal(c.parent, p, `${c.eId}: parent link`);
       assert.ok(c.range.start >= p.range.start && c.range.end <= p.range.end, `${c.eId} inside ${where}`);
@@ -44,17 +46,17 @@ export function checkInvariants(doc: TreatyDocument): void {
   }
   let prevEnd = 0;
   for (const r of doc.references) {
-    assert.ok(r.range.start >= prevEnd, `references sorted, not overlapping (at ${r.range.start})`);
-    assert.ok(r.range.start < r.range.end && r.range.end <= n, 'reference inside the text');
-    assert.equal(r.text, doc.text.slice(r.range.start, r.range.end), 'reference text is the text at its range');
-    prevEnd = r.range.end;
+    assert.ok(r.start >= prevEnd, `references sorted, not overlapping (at ${r.start})`);
+    assert.ok(r.start < r.end && r.end <= n, 'reference inside the text');
+    assert.equal(r.text, doc.text.slice(r.start, r.end), 'reference text is the text at its range');
+    prevEnd = r.end;
     for (const t of r.targets) {
       assert.equal(typeof t.eId, 'string');
       // Two "Article 31" in a draft share an eId; a target may be either, but it is in the tree.
       if (t.provision) assert.ok(all.has(t.provision) && t.provision.eId === t.eId, `target ${t.eId} of "${r.text}" is a provision of the document`);
     }
     if (r.resolved && !r.instrument) assert.ok(r.targets.every((t) => t.provision), `"${r.text}" resolved means every target exists`);
-    for (const num of r.numbers ?? []) assert.ok(num.span.start >= r.range.start && num.span.end <= r.range.end && num.span.start < num.span.end, `number token of "${r.text}" inside it`);
+    for (const num of r.numbers ?? []) assert.ok(num.start >= r.start && num.end <= r.end && num.start < num.end, `number token of "${r.text}" inside it`);
   }
 }
 
@@ -66,7 +68,7 @@ function exercise(doc: TreatyDocument): void {
     const p = provisionAt(doc, o);
     assert.ok(p.range.start <= o && o <= p.range.end, 'provisionAt contains the offset');
     const r = referenceAt(doc, o);
-    if (r) assert.ok(r.range.start <= o && o <= r.range.end, 'referenceAt contains the offset');
+    if (r) assert.ok(r.start <= o && o <= r.end, 'referenceAt contains the offset');
     const pos = lines.positionAt(o);
     assert.equal(lines.offsetAt(pos), o, 'offset -> position -> offset');
   }
@@ -136,7 +138,7 @@ describe('model: no crash, invariants hold', () => {
         cases++;
         const doc = withCatalogue(extra, text);
         for (const p of walk(doc.root)) assert.ok(p.range.start >= 0 && p.range.end <= doc.text.length && (!p.parent || (p.range.start >= p.parent.range.start && p.range.end <= p.parent.range.end)));
-        for (const r of doc.references) assert.ok(r.range.start < r.range.end && r.range.end <= doc.text.length);
+        for (const r of doc.references) assert.ok(r.start < r.end && r.end <= doc.text.length);
       }),
       fcParams(runs(700)),
     );

@@ -65,7 +65,7 @@ export function scoreGold(goldPath: string): GoldScore {
     return { g, start: lineStart + idx, end: lineStart + idx + g.text.length, key: key(g.targets.map((eId) => ({ eId, instrument: g.instrument }))) };
   });
 
-  const predicted = doc.references.filter((r) => inRegion(lines.positionAt(r.range.start).line + 1));
+  const predicted = doc.references.filter((r) => inRegion(lines.positionAt(r.start).line + 1));
   const predKey = (r: Reference) => key(r.targets);
   const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
@@ -73,13 +73,13 @@ export function scoreGold(goldPath: string): GoldScore {
   const wrong: Mismatch[] = [];
   const matchedGold = new Set<number>();
   for (const r of predicted) {
-    const hits = goldSpans.map((g, i) => ({ g, i })).filter(({ g }) => overlaps(g, r.range));
+    const hits = goldSpans.map((g, i) => ({ g, i })).filter(({ g }) => overlaps(g, r));
     const good = hits.find(({ g }) => g.key === predKey(r));
     if (good) {
       correct++;
       matchedGold.add(good.i);
     } else {
-      wrong.push({ line: lines.positionAt(r.range.start).line + 1, text: r.text, expected: hits.map((h) => h.g.key).join(' | ') || '(no reference here)', got: predKey(r) || `(unresolved: ${r.problem})` });
+      wrong.push({ line: lines.positionAt(r.start).line + 1, text: r.text, expected: hits.map((h) => h.g.key).join(' | ') || '(no reference here)', got: predKey(r) || `(unresolved: ${r.problem})` });
     }
   }
   const missed: Mismatch[] = goldSpans
