@@ -26,7 +26,7 @@ export function runDrafting(opts: { runs: number }): void {
     const p = path.join(CORPUS, f);
     if (existsSync(p)) sources.push({ uri: `file:///${f}`, doc: parseTreaty(readFileSync(p, 'utf8')) });
   }
-  const heading = linesOf(doc).positionAt(doc.byId.get('art_287')!.range.start);
+  const heading = linesOf(doc).positionAt(doc.byId.get('art_287')!.start);
   const rows: Array<Array<string | number>> = [];
   const measure = (label: string, fn: () => unknown) => {
     for (let i = 0; i < 2; i++) fn(); // warm-up

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       const articles = [...walk(doc.root)].filter((p) => p.kind === 'article');
       const a = articles[Math.floor(random() * articles.length)];
       let at = text.indexOf('.', a.bodyStart + 1) + 1;
-      if (at <= 0 || at >= a.range.end) at = a.range.end;
+      if (at <= 0 || at >= a.end) at = a.end;
       for (const ch of typed) {
         const next = text.slice(0, at) + ch + text.slice(at);
         void next.slice(5, 10);

@@ -165,7 +165,7 @@ function outline(doc: TreatyDocument, json: boolean): string {
       eId: p.eId,
       num: p.num ?? null,
       heading: p.heading ?? null,
-      range: toRange(lines, p.range),
+      range: toRange(lines, p),
       children: p.children.map(node),
     });
     return JSON.stringify(doc.root.children.map(node), null, 2);

@@ -44,7 +44,7 @@ export function candidatesFor(doc: TreatyDocument, token: NumberToken, scope?: P
   add(siblings.byValue.get(wanted.value - 1));
   add(siblings.byValue.get(wanted.value + 1));
   if (wanted.value > siblings.maxValue) add(siblings.max);
-  return out.slice(0, MAX_CANDIDATES).sort((a, b) => a.range.start - b.range.start);
+  return out.slice(0, MAX_CANDIDATES).sort((a, b) => a.start - b.start);
 }
 
 interface Numbered {

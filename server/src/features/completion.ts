@@ -349,7 +349,7 @@ function enclosing(p: Provision, test: (q: Provision) => boolean): Provision | u
 
 /** The first words of a provision's own text, for the completion's documentation. */
 function firstWords(doc: TreatyDocument, p: Provision): string {
-  const start = Math.min(Math.max(p.bodyStart, p.range.start), p.range.end);
-  const text = provisionText(doc, { ...p, range: { start, end: p.range.end } }, 160);
+  const start = Math.min(Math.max(p.bodyStart, p.start), p.end);
+  const text = provisionText(doc, { ...p, start }, 160);
   return text.text ? text.text.replace(/\n/g, ' ') + (text.cut ? ' …' : '') : '';
 }

@@ -19,7 +19,7 @@ export function termHover(doc: TreatyDocument, position: Position, maxLength = 1
 /** “term” — defined in Article 2(1)(a), then the defining text quoted. */
 export function termMarkdown(doc: TreatyDocument, t: DefinedTerm, maxLength = 1200): string {
   // The renderer names the provision and cuts the text; the span is the definition itself.
-  const body = provisionText(doc, { ...t.provision, range: t.definition }, maxLength);
+  const body = provisionText(doc, { ...t.provision, start: t.definition.start, end: t.definition.end }, maxLength);
   const out = [`**“${escape(t.term)}”** — defined in ${escape(provisionLabel(t.provision) || 'this text')}`];
   if (body.text) out.push(body.text.split('\n').map((l) => `> ${escape(l)}`).join('\n>\n'));
   if (body.cut) out.push(`… (cut: ${body.text.length} of ${body.fullLength} characters shown)`);

@@ -30,7 +30,7 @@ export function definition(
     if (!t.provision) continue;
     const targetDoc = t.doc ?? doc;
     const targetLines = linesOf(targetDoc);
-    const targetRange = toRange(targetLines, t.provision.range);
+    const targetRange = toRange(targetLines, t.provision);
     let targetSelectionRange = toRange(targetLines, labelSpan(t.provision));
     if (!containsRange(targetRange, targetSelectionRange)) targetSelectionRange = { start: targetRange.start, end: targetRange.start };
     links.push({

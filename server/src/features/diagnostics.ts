@@ -431,8 +431,8 @@ function keepsRangeInOrder(ref: Reference, token: NumberToken, candidate: Provis
     if (other === token) continue;
     const p = other.provision ?? target.byId.get(other.eId);
     if (!p || p.kind !== candidate.kind) continue;
-    if (other.start < token.start && p.range.start >= candidate.range.start) return false;
-    if (other.start > token.start && p.range.start <= candidate.range.start) return false;
+    if (other.start < token.start && p.start >= candidate.start) return false;
+    if (other.start > token.start && p.start <= candidate.start) return false;
   }
   return true;
 }

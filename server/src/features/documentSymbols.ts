@@ -84,7 +84,7 @@ export function outline(doc: TreatyDocument, options: OutlineOptions = {}): Outl
       // Rebuilt where the provision's range or label touches an edited line; the same symbol object elsewhere.
       const again = (p: Provision): DocumentSymbol => {
         const kept = memo.symbolOf.get(p);
-        if (kept && !touches(p.range) && !touches(labelSpan(p))) return kept;
+        if (kept && !touches(p) && !touches(labelSpan(p))) return kept;
         const children: DocumentSymbol[] = [];
         for (const c of p.children) if (!skip.has(c.kind)) children.push(again(c));
         const symbol = symbolFor(p, lines, children);
@@ -131,7 +131,7 @@ export function outline(doc: TreatyDocument, options: OutlineOptions = {}): Outl
 }
 
 function symbolFor(p: Provision, lines: LineIndex, children: DocumentSymbol[]): DocumentSymbol {
-  const range = toRange(lines, p.range);
+  const range = toRange(lines, p);
   let selectionRange = toRange(lines, labelSpan(p));
   // VS Code rejects the whole outline if one selectionRange is outside its range.
   if (!containsRange(range, selectionRange)) selectionRange = { start: range.start, end: range.start };

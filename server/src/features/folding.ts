@@ -12,7 +12,7 @@ export function foldingRanges(doc: TreatyDocument): FoldingRange[] {
     if (p.kind === 'document' || !ARTICLE_AND_ABOVE.has(p.kind)) continue; // the whole text needs no fold
     const startLine = lines.positionAt(labelStart(p)).line;
     // A provision's range runs up to the next heading; blank lines before it do not fold with it.
-    const endLine = lines.positionAt(lastTextOffset(doc.text, p.range.start, p.range.end)).line;
+    const endLine = lines.positionAt(lastTextOffset(doc.text, p.start, p.end)).line;
     // Clients keep one range per start line; the outermost (seen first) is the one to keep.
     if (endLine <= startLine || taken.has(startLine)) continue;
     taken.add(startLine);

@@ -106,8 +106,8 @@ function briefTargets(ref: Reference, targets: ResolvedTarget[]): string[] {
  * Uses the model's renderer on the span from `bodyStart`, so cutting and whitespace rules stay in one place.
  */
 function bodyText(doc: TreatyDocument, p: Provision, maxLength: number) {
-  const start = Math.min(Math.max(p.bodyStart, p.range.start), p.range.end);
-  const body = provisionText(doc, { ...p, range: { start, end: p.range.end } }, maxLength);
+  const start = Math.min(Math.max(p.bodyStart, p.start), p.end);
+  const body = provisionText(doc, { ...p, start }, maxLength);
   // A provision whose text is all in its label line (rare) still shows something.
   return body.text ? body : provisionText(doc, p, maxLength);
 }

@@ -70,7 +70,7 @@ function headedProvision(p: Provision): Provision | undefined {
 }
 
 function contains(p: Provision, offset: number): boolean {
-  return offset >= p.range.start && offset < p.range.end;
+  return offset >= p.start && offset < p.end;
 }
 
 /** "Article 31 (General rule of interpretation)", "Article 31 — General rule …": the text already says it. */

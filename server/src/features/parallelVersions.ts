@@ -81,7 +81,7 @@ function target(v: VersionView, p: Provision, exact: boolean): ParallelTarget {
   return {
     uri: v.uri,
     range: toRange(lines, labelSpan(p)),
-    fullRange: toRange(lines, p.range),
+    fullRange: toRange(lines, p),
     language: v.language,
     languageName: languageName(v.language),
     label: provisionLabel(p),

@@ -117,7 +117,7 @@ export function subjectsAt(doc: TreatyDocument, uri: string, position: Position,
 /** The provision whose number/heading lines hold `offset` (ends inclusive), if any. */
 export function headingAt(doc: TreatyDocument, offset: number): Provision | undefined {
   for (let q: Provision | undefined = provisionAt(doc, offset); q && q.kind !== 'document'; q = q.parent) {
-    const start = q.range.start;
+    const start = q.start;
     const end = q.labelEnd;
     if (end > start && start <= offset && offset <= end) return q;
   }

@@ -15,7 +15,7 @@ export function selectionRanges(doc: TreatyDocument, positions: Position[]): Sel
     if (ref) spans.push({ start: ref.start, end: ref.end });
     else if (use) spans.push(use.span);
     for (let p: ReturnType<typeof provisionAt> | undefined = provisionAt(doc, offset); p; p = p.parent) {
-      spans.push(p.kind === 'document' ? { start: 0, end: doc.text.length } : trim(doc.text, p.range));
+      spans.push(p.kind === 'document' ? { start: 0, end: doc.text.length } : trim(doc.text, p));
     }
     // Innermost first; each range must lie inside the next and differ from it.
     const chain: Span[] = [];

@@ -142,7 +142,7 @@ class Writer {
     const conclusions: Array<Provision | Span> = [];
     const attachments: Provision[] = [];
     const kids = node.children;
-    const ownEnd = kids.length ? kids[0].range.start : node.range.end;
+    const ownEnd = kids.length ? kids[0].start : node.end;
     const own: Span = { start: node.bodyStart, end: ownEnd };
     let last: 'preamble' | 'body' | 'conclusions' | 'attachments' | undefined;
     const loose = { preamble: [] as Span[], afterAttachments: [] as Span[] };
@@ -151,7 +151,7 @@ class Writer {
       if (k > 0) {
         // Text between two parts that no provision holds: a cross-heading ("Voting") in
         // a body, or a loose paragraph where the part it follows takes one.
-        const gap: Span = { start: kids[k - 1].range.end, end: c.range.start };
+        const gap: Span = { start: kids[k - 1].end, end: c.start };
         if (text.slice(gap.start, gap.end).trim()) {
           if (last === 'body') body.push(gap);
           else if (last === 'conclusions') conclusions.push(gap);
@@ -164,7 +164,7 @@ class Writer {
       else if (ATTACHMENT_KINDS.has(c.kind)) attachments.push(c), (last = 'attachments');
       else body.push(c), (last = 'body');
     }
-    const tail: Span = { start: kids.length ? kids[kids.length - 1].range.end : ownEnd, end: node.range.end };
+    const tail: Span = { start: kids.length ? kids[kids.length - 1].end : ownEnd, end: node.end };
     if (kids.length && text.slice(tail.start, tail.end).trim()) loose.afterAttachments.push(tail);
 
     if (type === 'act') this.preface(depth, own);
@@ -193,7 +193,7 @@ class Writer {
       const first = conclusions.find((c): c is Provision => 'kind' in c);
       this.line(depth, `<conclusions${first?.eId ? ` eId="${this.eId(first.eId)}"` : ''}>`);
       for (const c of conclusions) {
-        const span = 'kind' in c ? { start: c.bodyStart, end: c.range.end } : c;
+        const span = 'kind' in c ? { start: c.bodyStart, end: c.end } : c;
         for (const b of this.blocks(span)) this.line(depth + 1, `<p>${b}</p>`);
       }
       this.line(depth, '</conclusions>');
@@ -227,11 +227,11 @@ class Writer {
   private preamble(depth: number, p: Provision, extra: Span[]): void {
     this.line(depth, `<preamble eId="${this.eId(p.eId)}">`);
     const kids = p.children;
-    for (const b of this.blocks({ start: p.bodyStart, end: kids.length ? kids[0].range.start : p.range.end })) {
+    for (const b of this.blocks({ start: p.bodyStart, end: kids.length ? kids[0].start : p.end })) {
       this.line(depth + 1, `<p>${b}</p>`);
     }
     const recitals = kids.filter((k) => k.kind === 'recital');
-    const formula = recitals.length && ENACTING_FORMULA.test(this.doc.text.slice(recitals[recitals.length - 1].range.start, recitals[recitals.length - 1].range.end))
+    const formula = recitals.length && ENACTING_FORMULA.test(this.doc.text.slice(recitals[recitals.length - 1].start, recitals[recitals.length - 1].end))
       ? recitals[recitals.length - 1]
       : undefined;
     const plain = recitals.filter((r) => r !== formula);
@@ -239,18 +239,18 @@ class Writer {
       this.line(depth + 1, '<recitals>');
       for (const r of plain) {
         this.line(depth + 2, `<recital eId="${this.eId(r.eId)}">`);
-        for (const b of this.blocks({ start: r.bodyStart, end: r.range.end })) this.line(depth + 3, `<p>${b}</p>`);
+        for (const b of this.blocks({ start: r.bodyStart, end: r.end })) this.line(depth + 3, `<p>${b}</p>`);
         this.line(depth + 2, '</recital>');
       }
       this.line(depth + 1, '</recitals>');
     }
     // Children that are not recitals (rare) keep their text as paragraphs.
     for (const k of kids) {
-      if (k.kind !== 'recital') for (const b of this.blocks(k.range)) this.line(depth + 1, `<p>${b}</p>`);
+      if (k.kind !== 'recital') for (const b of this.blocks(k)) this.line(depth + 1, `<p>${b}</p>`);
     }
     if (formula) {
       this.line(depth + 1, `<formula name="enactingFormula" eId="${this.eId(formula.eId)}">`);
-      for (const b of this.blocks({ start: formula.bodyStart, end: formula.range.end })) this.line(depth + 2, `<p>${b}</p>`);
+      for (const b of this.blocks({ start: formula.bodyStart, end: formula.end })) this.line(depth + 2, `<p>${b}</p>`);
       this.line(depth + 1, '</formula>');
     }
     for (const s of extra) for (const b of this.blocks(s)) this.line(depth + 1, `<p>${b}</p>`);
@@ -284,17 +284,17 @@ class Writer {
     this.label(depth + 1, p);
     const kids = p.children;
     if (!kids.length) {
-      this.content(depth + 1, 'content', { start: p.bodyStart, end: p.range.end }, true);
+      this.content(depth + 1, 'content', { start: p.bodyStart, end: p.end }, true);
     } else {
-      this.content(depth + 1, 'intro', { start: p.bodyStart, end: kids[0].range.start }, false);
+      this.content(depth + 1, 'intro', { start: p.bodyStart, end: kids[0].start }, false);
       for (let k = 0; k < kids.length; k++) {
         if (k > 0) {
-          const gap = { start: kids[k - 1].range.end, end: kids[k].range.start };
+          const gap = { start: kids[k - 1].end, end: kids[k].start };
           this.crossHeading(depth + 1, gap);
         }
         this.provision(depth + 1, kids[k]);
       }
-      this.content(depth + 1, 'wrapUp', { start: kids[kids.length - 1].range.end, end: p.range.end }, false);
+      this.content(depth + 1, 'wrapUp', { start: kids[kids.length - 1].end, end: p.end }, false);
     }
     this.line(depth, `</${tag}>`);
   }

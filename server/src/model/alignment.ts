@@ -104,8 +104,8 @@ export function alignDocuments(left: TreatyDocument, right: TreatyDocument): Ali
 }
 
 function firstStart(d: StructuralDifference): number {
-  if (d.kind === 'count') return d.left.range.start;
-  return d.lacking === 'left' ? d.at.start : d.provisions[0].range.start;
+  if (d.kind === 'count') return d.left.start;
+  return d.lacking === 'left' ? d.at.start : d.provisions[0].start;
 }
 
 const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');

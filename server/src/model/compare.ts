@@ -102,8 +102,8 @@ export function percent(ratio: number): string {
  * blank lines dropped.
  */
 export function provisionBody(doc: TreatyDocument, p: Provision): string {
-  const start = Math.min(Math.max(p.bodyStart, p.range.start), p.range.end);
-  const body = provisionText(doc, { ...p, range: { start, end: p.range.end } }, Number.MAX_SAFE_INTEGER).text;
+  const start = Math.min(Math.max(p.bodyStart, p.start), p.end);
+  const body = provisionText(doc, { ...p, start }, Number.MAX_SAFE_INTEGER).text;
   // A provision whose words are all on its label line (a point "(a) text") still has them.
   return body || provisionText(doc, p, Number.MAX_SAFE_INTEGER).text;
 }

@@ -198,17 +198,17 @@ function makeTerm(doc: TreatyDocument, term: string, span: Span, form: Definitio
 /** A point or paragraph that opens with the term is the definition; otherwise its sentence is. */
 function definitionSpan(doc: TreatyDocument, p: Provision, term: Span): Span {
   const opensWithIt = p.kind === 'point' || p.kind === 'paragraph' || p.kind === 'recital';
-  if (opensWithIt && term.start - Math.max(p.bodyStart, p.range.start) < 200) return { ...p.range };
+  if (opensWithIt && term.start - Math.max(p.bodyStart, p.start) < 200) return { start: p.start, end: p.end };
   const text = doc.text;
   // A sentence is looked for within a bounded distance, so one huge paragraph stays linear.
-  const from = Math.max(p.range.start, term.start - SENTENCE_LIMIT);
-  const to = Math.min(p.range.end, term.end + SENTENCE_LIMIT);
+  const from = Math.max(p.start, term.start - SENTENCE_LIMIT);
+  const to = Math.min(p.end, term.end + SENTENCE_LIMIT);
   let start = term.start;
   while (start > from && !/[.;:\n]/.test(text[start - 1])) start--;
   while (start < term.start && /\s/.test(text[start])) start++;
   let end = term.end;
   while (end < to && text[end] !== '\n' && !(/[.;]/.test(text[end]) && /\s|$/.test(text[end + 1] ?? ''))) end++;
-  if (end < p.range.end && /[.;]/.test(text[end])) end++;
+  if (end < p.end && /[.;]/.test(text[end])) end++;
   return { start, end };
 }
 
@@ -219,7 +219,7 @@ function purposeScope(doc: TreatyDocument, p: Provision, at: number): Span {
   while (holder.parent && !['article', 'annex', 'protocol', 'attachment', 'preamble', 'document'].includes(holder.kind)) {
     holder = holder.parent;
   }
-  const from = Math.max(holder.range.start, at - 600);
+  const from = Math.max(holder.start, at - 600);
   let unit: string | undefined;
   for (const m of doc.text.slice(from, at).matchAll(PURPOSES)) unit = m[1].toLowerCase();
   if (!unit) return whole;
@@ -236,7 +236,7 @@ function purposeScope(doc: TreatyDocument, p: Provision, at: number): Span {
     } as Record<string, string>
   )[unit];
   if (!kind) return whole;
-  for (let q: Provision | undefined = p; q; q = q.parent) if (q.kind === kind) return { ...q.range };
+  for (let q: Provision | undefined = p; q; q = q.parent) if (q.kind === kind) return { start: q.start, end: q.end };
   return whole;
 }
 

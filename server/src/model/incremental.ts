@@ -180,10 +180,10 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
 
   const article = articleBefore(prev.root, ch.start);
   if (!article) return 'not in an article';
-  const r0 = article.range.start;
+  const r0 = article.start;
   if (ch.start <= r0) return 'touches the heading line';
   const next = nextProvision(article);
-  const r1 = next ? next.range.start : old.length;
+  const r1 = next ? next.start : old.length;
   if (next && ch.oldEnd > lineStartAt(old, r1) - 1) return 'touches the next heading';
 
   // The region, and enough after it for the next heading's line and what it looks ahead at.
@@ -242,26 +242,27 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
   }
 
   // Every check passed: update in place.
-  const oldEnd = article.range.end;
+  const oldEnd = article.end;
   for (let i = 0; i < oldNodes.length; i++) {
     const o = oldNodes[i];
     const n = newNodes[i];
-    o.range = { start: n.range.start + r0, end: n.range.end + r0 };
+    o.start = n.start + r0;
+    o.end = n.end + r0;
     o.labelEnd = n.labelEnd + r0;
     o.bodyStart = n.bodyStart + r0;
   }
-  const newEnd = article.range.end;
+  const newEnd = article.end;
   for (let q = article; q.parent; q = q.parent) {
     const parent = q.parent;
     if (parent.kind !== 'document') {
       // Containers closed with the article end where it ends; the others after it.
-      if (parent.range.end === oldEnd) parent.range = { start: parent.range.start, end: newEnd };
-      else if (parent.range.end >= r1) parent.range = { start: parent.range.start, end: parent.range.end + delta };
+      if (parent.end === oldEnd) parent.end = newEnd;
+      else if (parent.end >= r1) parent.end += delta;
     }
     const siblings = parent.children;
     for (let k = siblings.indexOf(q) + 1; k < siblings.length; k++) shiftTree(siblings[k], delta);
   }
-  prev.root.range = { start: 0, end: text.length };
+  prev.root.end = text.length;
   for (let i = i1; i < refs.length; i++) shiftReference(refs[i], delta);
   const doc = { ...prev, text };
   if (sameCitations) for (let i = i0; i < i1; i++) shiftReference(refs[i], refShift[i - i0]);
@@ -293,7 +294,7 @@ function articleBefore(root: Provision, offset: number): Provision | undefined {
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (children[mid].range.start < offset) (found = mid), (lo = mid + 1);
+      if (children[mid].start < offset) (found = mid), (lo = mid + 1);
       else hi = mid - 1;
     }
     if (found < 0) return undefined;
@@ -328,7 +329,7 @@ function sliceArticle(slice: TreatyDocument, next: Provision | undefined, nextSt
   if (slice.title !== undefined || !kids.length || kids[0].kind !== 'article') return undefined;
   if (!next) return kids.length === 1 ? kids[0] : undefined;
   const second = kids[1];
-  if (kids.length < 2 || second.range.start !== nextStart || second.kind !== next.kind || second.num !== next.num) return undefined;
+  if (kids.length < 2 || second.start !== nextStart || second.kind !== next.kind || second.num !== next.num) return undefined;
   return kids[0];
 }
 
@@ -353,7 +354,7 @@ function sameShape(full: Provision, alone: Provision, offsets: boolean, base: nu
       if (fullIndex.get(f.parent!) !== aloneIndex.get(a.parent!)) return false;
     }
     if (offsets) {
-      if (f.range.start !== a.range.start + base || f.range.end !== a.range.end + base) return false;
+      if (f.start !== a.start + base || f.end !== a.end + base) return false;
       if (f.labelEnd !== a.labelEnd + base) return false;
       if (f.bodyStart !== a.bodyStart + base) return false;
     }
@@ -479,7 +480,7 @@ function touchesTitle(text: string, r0: number, r1: number, from: number, to: nu
 // Spans after the edit are shifted in place: a 5 MB text has some 30,000 provisions and
 // 20,000 references, and new objects for each would cost more than the rest of the re-parse.
 function shiftTree(p: Provision, d: number): void {
-  shiftSpan(p.range, d);
+  shiftSpan(p, d);
   p.labelEnd += d;
   p.bodyStart += d;
   for (const c of p.children) shiftTree(c, d);

@@ -665,8 +665,8 @@ function headingStarts(doc: TreatyDocument): Set<number> {
   const starts = new Set<number>();
   const visit = (p: Provision) => {
     if (p.kind !== 'document' && p.kind !== 'paragraph' && p.kind !== 'point' && p.kind !== 'recital') {
-      const md = /^#{1,6}[ \t]+/.exec(doc.text.slice(p.range.start, p.range.start + 8));
-      starts.add(p.range.start + (md ? md[0].length : 0));
+      const md = /^#{1,6}[ \t]+/.exec(doc.text.slice(p.start, p.start + 8));
+      starts.add(p.start + (md ? md[0].length : 0));
     }
     p.children.forEach(visit);
   };

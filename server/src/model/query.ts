@@ -11,7 +11,7 @@ export const ARTICLE_AND_ABOVE: ReadonlySet<ProvisionKind> = new Set<ProvisionKi
 
 /** Where `p`'s label (its number and heading lines) starts: where it starts, the root where its title line does. */
 export function labelStart(p: Provision): number {
-  return p.labelStart ?? p.range.start;
+  return p.labelStart ?? p.start;
 }
 
 /**
@@ -19,7 +19,7 @@ export function labelStart(p: Provision): number {
  * object per provision cost a quarter of a byte per character of text.
  */
 export function labelSpan(p: Provision): Span {
-  return { start: p.labelStart ?? p.range.start, end: p.labelEnd };
+  return { start: p.labelStart ?? p.start, end: p.labelEnd };
 }
 
 /**
@@ -73,8 +73,8 @@ function findChild(children: Provision[], offset: number): Provision | undefined
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const c = children[mid];
-    if (offset < c.range.start) hi = mid - 1;
-    else if (offset >= c.range.end) lo = mid + 1;
+    if (offset < c.start) hi = mid - 1;
+    else if (offset >= c.end) lo = mid + 1;
     else return c;
   }
   return undefined;

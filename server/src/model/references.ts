@@ -130,10 +130,10 @@ function attachmentSelfReferences(doc: TreatyDocument, existing: Reference[]): R
 function headingLineSpans(doc: TreatyDocument): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   const visit = (p: Provision) => {
-    if (p.kind !== 'document' && p.kind !== 'paragraph' && p.kind !== 'point' && p.kind !== 'recital' && p.labelEnd > p.range.start) {
+    if (p.kind !== 'document' && p.kind !== 'paragraph' && p.kind !== 'point' && p.kind !== 'recital' && p.labelEnd > p.start) {
       // Only the heading's own keyword and number ("Article 5"): a caption on the same
       // line ("Article 5 — Application of Article 3") may cite other provisions.
-      const start = p.range.start;
+      const start = p.start;
       const line = doc.text.slice(start, Math.min(p.labelEnd, start + 300));
       const head = /^(?:#{1,6}[ \t]+)?\S+(?:[ \t]+[^\s\u2014\u2013:]+)?/.exec(line);
       spans.push({ start, end: start + (head ? head[0].length : 1) });
@@ -430,7 +430,7 @@ class Resolver {
    */
   private context(offset: number): Context {
     let from: Provision = this.lastContext?.at ?? this.doc.root;
-    while (from.parent && !(from.range.start <= offset && offset < from.range.end)) from = from.parent;
+    while (from.parent && !(from.start <= offset && offset < from.end)) from = from.parent;
     const at = provisionAtFrom(from, offset);
     if (this.lastContext && this.lastContext.at === at) return this.lastContext;
     const ctx: Context = { at, article: undefined, paragraph: undefined, point: undefined, attachment: undefined };
@@ -515,8 +515,8 @@ class Resolver {
       if (!siblings) {
         problem = `“${text}” does not stand where there is a ${UNIT_NAME[d.unit].toLowerCase()} to count from`;
       } else {
-        const before = siblings.filter((p) => p.range.end <= c.start && !(anchor && contains(p, anchor)));
-        const after = siblings.filter((p) => p.range.start > c.start);
+        const before = siblings.filter((p) => p.end <= c.start && !(anchor && contains(p, anchor)));
+        const after = siblings.filter((p) => p.start > c.start);
         if (d.kind === 'preceding') targets = d.plural ? before : before.slice(-1);
         else targets = d.plural ? after : after.slice(0, 1);
         if (!targets.length) problem = `there is no ${d.kind} ${UNIT_NAME[d.unit].toLowerCase()}`;
@@ -967,13 +967,13 @@ const NO_NUMBERS: NumberToken[] = Object.freeze([]) as unknown as NumberToken[];
 function indexIn(list: Provision[], p: Provision): number {
   let lo = 0;
   let hi = list.length - 1;
-  const at = p.range.start;
+  const at = p.start;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const q = list[mid];
     if (q === p) return mid;
-    if (q.range.start < at) lo = mid + 1;
-    else if (q.range.start > at) hi = mid - 1;
+    if (q.start < at) lo = mid + 1;
+    else if (q.start > at) hi = mid - 1;
     else break;
   }
   return list.indexOf(p);

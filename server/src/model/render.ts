@@ -148,18 +148,18 @@ export interface ProvisionText {
  */
 export function provisionText(doc: TreatyDocument, p: Provision, maxLength = 1200): ProvisionText {
   const text = doc.text;
-  const end = Math.min(p.range.end, text.length);
+  const end = Math.min(p.end, text.length);
   // The count of a span is kept per parsed document: hovering "Part XI" again reads 1,200 characters.
   let counts = fullLengths.get(doc);
   if (!counts) fullLengths.set(doc, (counts = new Map()));
-  const key = `${p.range.start}:${end}`;
+  const key = `${p.start}:${end}`;
   const known = counts.get(key);
   // Enough to find the last space at or before maxLength.
   const wanted = maxLength + 1;
   const parts: string[] = [];
   let built = 0;
   let total = 0;
-  let pos = Math.max(0, p.range.start);
+  let pos = Math.max(0, p.start);
   while (pos <= end && (known === undefined || built < wanted)) {
     // The line [pos, lineEnd): lines end at \n, \r\n or a lone \r.
     let lineEnd = pos;

@@ -335,7 +335,7 @@ function planInsert(input: RenumberInput, offset: number): RenumberPlan {
   const list = articlesIn(scope);
   if (!list.length) throw new RenumberRefusal('there is no article here to insert a new one after; write “Article 1” first');
   // Outside an article (a chapter heading, the final clauses): after the last article before the cursor.
-  if (!current) current = [...list].reverse().find((a) => a.range.start <= offset);
+  if (!current) current = [...list].reverse().find((a) => a.start <= offset);
   const index = current ? list.indexOf(current) : -1;
   const template = current ?? list[0];
   const templateParts = partsOf(template);
@@ -357,7 +357,7 @@ function planInsert(input: RenumberInput, offset: number): RenumberPlan {
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   let inserted: NonNullable<RenumberPlan['inserted']>;
   if (current) {
-    const offsetAt = lineEndAt(text, current.range.end);
+    const offsetAt = lineEndAt(text, current.end);
     inserted = { offset: offsetAt, text: eol + eol + heading, headingOffset: 2 * eol.length, num, label: '' };
   } else {
     const offsetAt = lineStartAt(text, labelStart(list[0]));
@@ -387,7 +387,7 @@ function planRemove(input: RenumberInput, article: Provision): RenumberPlan {
   // cross-heading would become text of the article before.
   let start = lineStartAt(text, labelStart(article));
   for (let above = crossHeadingAbove(doc, start); above !== undefined; above = crossHeadingAbove(doc, start)) start = above;
-  let end = lineEndAt(text, article.range.end);
+  let end = lineEndAt(text, article.end);
   let next = end;
   for (;;) {
     if (next >= text.length) {
@@ -479,7 +479,7 @@ function build(input: RenumberInput, numbers: Map<Provision, string>, removedSpa
     }
     if (list.length) changes.set(other.key, sortChanges(list));
   }
-  return { input, changes, renumbered: renumbered.sort((a, b) => a.provision.range.start - b.provision.range.start) };
+  return { input, changes, renumbered: renumbered.sort((a, b) => a.provision.start - b.provision.start) };
 }
 
 function sortChanges(list: TextChange[]): TextChange[] {

@@ -104,8 +104,8 @@ export function indexDocument(doc: TreatyDocument): DocumentIndex {
     if (!INDEXED.has(p.kind)) continue;
     let sh: Uint32Array;
     if (offsetsKnown) {
-      const from = lowerBound(tokens.starts, Math.min(Math.max(p.bodyStart, p.range.start), p.range.end));
-      const to = lowerBound(tokens.starts, p.range.end);
+      const from = lowerBound(tokens.starts, Math.min(Math.max(p.bodyStart, p.start), p.end));
+      const to = lowerBound(tokens.starts, p.end);
       if (to - from < MIN_WORDS) continue;
       sh = shinglesOfHashes(tokens.hashes, from, to);
     } else {

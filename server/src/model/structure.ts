@@ -85,7 +85,8 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     kind: 'document',
     eId: '',
     ordinal: 1,
-    range: { start: 0, end: text.length },
+    start: 0,
+    end: text.length,
     labelEnd: 0,
     labelStart: 0,
     bodyStart: 0,
@@ -118,7 +119,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   };
 
   const finish = (p: Provision, end: number) => {
-    p.range.end = Math.max(p.range.end, Math.max(p.labelEnd, end));
+    p.end = Math.max(p.end, Math.max(p.labelEnd, end));
     if ((p.kind === 'article' || p.kind === 'annex') && !p.children.some((c) => c.kind === 'paragraph' || c.kind === 'point')) {
       addUnnumberedParagraphs(p);
     }
@@ -129,7 +130,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     while (listNodes.length > keep) {
       const node = listNodes.pop()!;
       listStyles.pop();
-      node.range.end = Math.max(node.range.end, end);
+      node.end = Math.max(node.end, end);
     }
   };
 
@@ -179,8 +180,8 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     const node: Provision = HEADED.has(kind)
       ? // A slot for the heading set later: added afterwards, it took a 40-byte property
         // array beside each of the 5,800 headed provisions of 5 MB.
-        { kind, eId, num, ordinal: ord, range: { start, end: labelEnd }, labelEnd, bodyStart: labelEnd, children: NO_CHILDREN, parent, heading: undefined }
-      : { kind, eId, num, ordinal: ord, range: { start, end: labelEnd }, labelEnd, bodyStart: labelEnd, children: NO_CHILDREN, parent };
+        { kind, eId, num, ordinal: ord, start, end: labelEnd, labelEnd, bodyStart: labelEnd, children: NO_CHILDREN, parent, heading: undefined }
+      : { kind, eId, num, ordinal: ord, start, end: labelEnd, labelEnd, bodyStart: labelEnd, children: NO_CHILDREN, parent };
     if (parent.children === NO_CHILDREN) parent.children = [node];
     else parent.children.push(node);
     if (byId.get(eId) === undefined) byId.set(eId, node);
@@ -246,7 +247,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   }
   if (crossHeading) flushCrossHeading();
   closeTo(1, lastContentEnd);
-  if (preamble && preamble.range.end < preamble.labelEnd) preamble.range.end = preamble.labelEnd;
+  if (preamble && preamble.end < preamble.labelEnd) preamble.end = preamble.labelEnd;
   compactChildren(root);
   return doc;
 
@@ -286,7 +287,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       if (heading.inlineHeading) node.heading = heading.inlineHeading.trim();
       else if (body === undefined) pendingHeading = node;
       if (body !== undefined) {
-        node.range.end = e;
+        node.end = e;
         addText(body, e);
       }
       return;
@@ -322,7 +323,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
         p.heading = line;
         p.labelEnd = e;
         p.bodyStart = e;
-        p.range.end = e;
+        p.end = e;
         return;
       }
     }
@@ -337,7 +338,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     const cur = top();
     if (cur.kind === 'preamble') {
       const recital = makeNode('recital', cur, undefined, s, s);
-      recital.range.end = e;
+      recital.end = e;
       recital.bodyStart = s;
       return;
     }
@@ -366,7 +367,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
 
   function addText(s: number, e: number): void {
     if (listNodes.length === 0) textLines.push({ start: s, end: e });
-    else listNodes[listNodes.length - 1].range.end = e;
+    else listNodes[listNodes.length - 1].end = e;
   }
 
   function flushCrossHeading(): void {
@@ -448,7 +449,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
     if (kind === 'point' && style.startsWith('num')) num = String(num);
     // makeNode gives the label as [start, labelEnd) and the text after it as bodyStart.
     const node = makeNode(kind, parent, num, s, s + label.length);
-    node.range.end = e;
+    node.end = e;
     listStyles.push(style);
     listNodes.push(node);
   }

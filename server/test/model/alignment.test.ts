@@ -40,8 +40,8 @@ describe('alignment of the VCLT in English and in the partial Korean translation
     }
     const point = a.byKey.get('art_2__para_1__point_h');
     assert.ok(point?.left && point.right);
-    assert.match(KO.text.slice(point.right.range.start, point.right.range.end), /제3국/);
-    assert.match(EN.text.slice(point.left.range.start, point.left.range.end), /third State/);
+    assert.match(KO.text.slice(point.right.start, point.right.end), /제3국/);
+    assert.match(EN.text.slice(point.left.start, point.left.end), /third State/);
   });
 
   it('pairs parts numbered in Roman figures in one version and Arabic in the other', () => {

@@ -30,7 +30,7 @@ export function canonical(doc: TreatyDocument): string {
     language: doc.language ?? null,
     provisions: provisions.map((p) => [
       p.kind, p.eId, p.num ?? null, p.ordinal, p.heading ?? null,
-      p.range.start, p.range.end, labelStart(p), p.labelEnd, p.bodyStart,
+      p.start, p.end, labelStart(p), p.labelEnd, p.bodyStart,
       where(p.parent), p.children.length,
     ]),
     byId: [...doc.byId].map(([id, p]) => [id, where(p)]),

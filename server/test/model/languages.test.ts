@@ -421,8 +421,8 @@ test('Chinese: 第一章 chapters, 第N条 with Chinese numerals, 一、 paragra
   assert.equal(zh.byId.get('chp_1')?.heading, '总则');
   // "第五条　本条约…。": the label is the number; the article's text follows on the same line.
   const art5 = zh.byId.get('art_5')!;
-  assert.equal(zh.text.slice(art5.range.start, art5.labelEnd), '第五条');
-  assert.match(zh.text.slice(art5.range.start, art5.range.end), /有效期为十年。$/);
+  assert.equal(zh.text.slice(art5.start, art5.labelEnd), '第五条');
+  assert.match(zh.text.slice(art5.start, art5.end), /有效期为十年。$/);
 });
 
 formsTest('zh', zh, [

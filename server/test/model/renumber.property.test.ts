@@ -174,9 +174,9 @@ function expectation(doc: TreatyDocument, op: RenumberOperation): Expectation {
     }
     case 'insertArticle': {
       let current: Provision | undefined;
-      for (const p of walk(doc.root)) if (p.kind === 'article' && p.range.start <= op.offset && op.offset < p.range.end) current = p;
+      for (const p of walk(doc.root)) if (p.kind === 'article' && p.start <= op.offset && op.offset < p.end) current = p;
       const list = articlesIn(current ? scopeOf(current) : doc.root);
-      if (!current) current = [...list].reverse().find((a) => a.range.start <= op.offset);
+      if (!current) current = [...list].reverse().find((a) => a.start <= op.offset);
       const following = current ? list.slice(list.indexOf(current) + 1) : list;
       for (const a of following) numbers.set(a, String(Number(a.num) + 1));
       return current
@@ -238,7 +238,7 @@ function verify(doc: TreatyDocument, op: RenumberOperation, plan: RenumberPlan, 
   const identity = new Map<Provision, Provision | undefined>(got.map((p, i) => [p, rows[i].old]));
 
   // 3. References: paired in order (those inside the removed article are gone).
-  const removedRange = e.removed?.range;
+  const removedRange = e.removed;
   const kept = doc.references.filter((r) => !removedRange || r.end <= lineStart(text, removedRange.start) || r.start >= removedRange.end);
   assert.equal(newDoc.references.length, kept.length, 'references appeared or vanished');
   const changed: Reference[] = [];
@@ -272,7 +272,7 @@ function verify(doc: TreatyDocument, op: RenumberOperation, plan: RenumberPlan, 
 
 function provisionAtOffset(doc: TreatyDocument, at: number): Provision | undefined {
   let found: Provision | undefined;
-  for (const p of walk(doc.root)) if (p.range.start <= at && at < p.range.end) found = p;
+  for (const p of walk(doc.root)) if (p.start <= at && at < p.end) found = p;
   return found;
 }
 
@@ -354,7 +354,7 @@ function operation(doc: TreatyDocument, kind: number, a: number, b: number): Ren
     case 1:
       return paras.length ? { op: 'renumber', provision: paras[a % paras.length], num: String(1 + (b % 9)) } : undefined;
     case 2:
-      return { op: 'insertArticle', offset: art.range.start + (b % Math.max(1, art.range.end - art.range.start)) };
+      return { op: 'insertArticle', offset: art.start + (b % Math.max(1, art.end - art.start)) };
     case 3:
       return { op: 'removeArticle', article: art };
     case 4:

@@ -156,7 +156,7 @@ describe('F2: one provision gets a new number', () => {
 
 describe('Insert Article', () => {
   test('after the current article: a new heading, the following articles and their references move up by one', () => {
-    const r = run(DRAFT, (d) => ({ op: 'insertArticle', offset: d.byId.get('art_2')!.range.start + 12 }));
+    const r = run(DRAFT, (d) => ({ op: 'insertArticle', offset: d.byId.get('art_2')!.start + 12 }));
     assert.equal(r.plan.inserted?.label, 'Article 3');
     const want = DRAFT
       .replace('Article 4(1)(a).', 'Article 5(1)(a).')
@@ -174,7 +174,7 @@ describe('Insert Article', () => {
   });
 
   test('a range that ends at the insertion point keeps its meaning; "the preceding Article" after it is reported', () => {
-    const r = run(DRAFT, (d) => ({ op: 'insertArticle', offset: d.byId.get('art_4')!.range.start + 1 }));
+    const r = run(DRAFT, (d) => ({ op: 'insertArticle', offset: d.byId.get('art_4')!.start + 1 }));
     assert.match(r.after, /\n\nArticle 5\n\nArticle 6\n\nThe depositary acts under the preceding Article/);
     assert.deepEqual(r.check.findings.map((f) => f.kind), ['covers-inserted']);
     assert.match(r.messages[0], /“the preceding Article” named Article 4; it will name the new Article 5/);
@@ -188,13 +188,13 @@ describe('Insert Article', () => {
 
   test('the heading is written like the current one', () => {
     const text = 'Treaty\n\n## ARTICLE 1\n\nText.\n\n## ARTICLE 2\n\nAs in ARTICLE 1.\n';
-    const r = run(text, (d) => ({ op: 'insertArticle', offset: d.byId.get('art_1')!.range.start }));
+    const r = run(text, (d) => ({ op: 'insertArticle', offset: d.byId.get('art_1')!.start }));
     assert.equal(r.after, 'Treaty\n\n## ARTICLE 1\n\nText.\n\n## ARTICLE 2\n\n## ARTICLE 3\n\nAs in ARTICLE 1.\n');
   });
 
   test('articles of an annex are numbered on their own', () => {
     const text = lines('Treaty', '', 'Article 1', '', 'See Article 2 and Annex I, article 1.', '', 'Article 2', '', 'Text.', '', 'ANNEX I', '', 'Article 1', '', 'See article 2 of this Annex.', '', 'Article 2', '', 'Text.', '');
-    const r = run(text, (d) => ({ op: 'insertArticle', offset: d.byId.get('annex_I__art_1')!.range.start + 2 }));
+    const r = run(text, (d) => ({ op: 'insertArticle', offset: d.byId.get('annex_I__art_1')!.start + 2 }));
     assert.equal(r.plan.inserted?.label, 'Annex I, Article 2');
     assert.match(r.after, /See Article 2 and Annex I, article 1\./);
     assert.match(r.after, /See article 3 of this Annex\./);
@@ -203,7 +203,7 @@ describe('Insert Article', () => {
 
   test('CRLF texts get CRLF', () => {
     const text = DRAFT.replace(/\n/g, '\r\n');
-    const r = run(text, (d) => ({ op: 'insertArticle', offset: d.byId.get('art_5')!.range.start + 1 }));
+    const r = run(text, (d) => ({ op: 'insertArticle', offset: d.byId.get('art_5')!.start + 1 }));
     assert.match(r.after, /\r\n\r\nArticle 6\r\n$/);
     assert.ok(!/[^\r]\n/.test(r.after));
   });

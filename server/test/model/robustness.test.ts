@@ -7,8 +7,8 @@ function parsesCleanly(text: string) {
   const doc = parseTreaty(text);
   // Every provision lies inside the text and inside its parent.
   for (const p of walk(doc.root)) {
-    assert.ok(p.range.start >= 0 && p.range.end <= text.length && p.range.start <= p.range.end, `${p.eId} range inside text`);
-    if (p.parent) assert.ok(p.range.start >= p.parent.range.start && p.range.end <= p.parent.range.end, `${p.eId} inside ${p.parent.eId}`);
+    assert.ok(p.start >= 0 && p.end <= text.length && p.start <= p.end, `${p.eId} range inside text`);
+    if (p.parent) assert.ok(p.start >= p.parent.start && p.end <= p.parent.end, `${p.eId} inside ${p.parent.eId}`);
   }
   for (const r of doc.references) assert.ok(r.start < r.end && r.end <= text.length);
   return doc;

@@ -21,7 +21,7 @@ test('partnership treaty: 23 articles; Article 4 cites Article 51 of the Charter
   assert.match(doc.title ?? '', /^Treaty on Comprehensive Strategic Partnership/);
   assert.equal([...walk(doc.root)].filter((p) => p.kind === 'article').length, 23);
   const art4 = doc.byId.get('art_4')!;
-  const cites = doc.references.filter((r) => r.start >= art4.range.start && r.end <= art4.range.end && r.instrument);
+  const cites = doc.references.filter((r) => r.start >= art4.start && r.end <= art4.end && r.instrument);
   assert.deepEqual(cites.map((r) => [r.instrument?.title, r.targets[0].eId]), [['Charter of the United Nations', 'art_51']]);
 });
 

@@ -101,7 +101,7 @@ describe('every edit the server proposes on the corpus', { timeout: 15 * 60_000 
         const numbers = doc.references.flatMap((r) => r.numbers ?? []);
         const spots: Array<{ at: Position; num: string }> = [
           ...spread(numbers, 12).map((n) => ({ at: lines.positionAt(n.start), num: n.num })),
-          ...spread([...walk(doc.root)].filter((p) => p.kind === 'article' && p.num), 6).map((p) => ({ at: lines.positionAt(text.indexOf(p.num!, p.range.start)), num: p.num! })),
+          ...spread([...walk(doc.root)].filter((p) => p.kind === 'article' && p.num), 6).map((p) => ({ at: lines.positionAt(text.indexOf(p.num!, p.start)), num: p.num! })),
         ];
         for (const { at, num } of spots) {
           const newName = /^\d+$/.test(num) ? String(Number(num) + 1) : /^[a-z]$/.test(num) ? String.fromCharCode(num.charCodeAt(0) + 1) : '99';
@@ -126,7 +126,7 @@ describe('every edit the server proposes on the corpus', { timeout: 15 * 60_000 
         const commands = session.init.capabilities.executeCommandProvider?.commands ?? [];
         const articles = [...walk(doc.root)].filter((p) => p.kind === 'article');
         for (const art of [articles[0], articles[Math.floor(articles.length / 2)]].filter(Boolean)) {
-          const position = lines.positionAt(art.range.start);
+          const position = lines.positionAt(art.start);
           for (const command of commands.filter((c) => /renumber|insertArticle|removeArticle/i.test(c))) {
             session.applyEdits.length = 0;
             await session.client.request('workspace/executeCommand', { command, arguments: [{ uri, position, kind: 'article' }] }).catch(() => undefined);

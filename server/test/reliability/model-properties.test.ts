@@ -33,15 +33,15 @@ export function checkInvariants(doc: TreatyDocument): void {
   const all = new Set(walk(doc.root));
   for (const p of all) {
     const where = p.eId || '(root)';
-    assert.ok(Number.isInteger(p.range.start) && Number.isInteger(p.range.end), `${where}: integer range`);
-    assert.ok(p.range.start >= 0 && p.range.start <= p.range.end && p.range.end <= n, `${where}: range inside the text`);
+    assert.ok(Number.isInteger(p.start) && Number.isInteger(p.end), `${where}: integer range`);
+    assert.ok(p.start >= 0 && p.start <= p.end && p.end <= n, `${where}: range inside the text`);
     const label = labelSpan(p);
-    assert.ok(label.start >= p.range.start && label.end <= p.range.end && label.start <= label.end, `${where}: label inside range`);
+    assert.ok(label.start >= p.start && label.end <= p.end && label.start <= label.end, `${where}: label inside range`);
     for (const c of p.children) {
       assert.equal(c.parent, p, `${c.eId}: parent link`);
-      assert.ok(c.range.start >= p.range.start && c.range.end <= p.range.end, `${c.eId} inside ${where}`);
+      assert.ok(c.start >= p.start && c.end <= p.end, `${c.eId} inside ${where}`);
     }
-    for (let i = 1; i < p.children.length; i++) assert.ok(p.children[i - 1].range.end <= p.children[i].range.start, `${where}: children in order, not overlapping`);
+    for (let i = 1; i < p.children.length; i++) assert.ok(p.children[i - 1].end <= p.children[i].start, `${where}: children in order, not overlapping`);
     if (p.eId) assert.ok(doc.byId.get(p.eId), `${p.eId} is in byId`);
   }
   let prevEnd = 0;
@@ -66,7 +66,7 @@ function exercise(doc: TreatyDocument): void {
   const step = Math.max(1, Math.floor(doc.text.length / 40));
   for (let o = 0; o <= doc.text.length; o += step) {
     const p = provisionAt(doc, o);
-    assert.ok(p.range.start <= o && o <= p.range.end, 'provisionAt contains the offset');
+    assert.ok(p.start <= o && o <= p.end, 'provisionAt contains the offset');
     const r = referenceAt(doc, o);
     if (r) assert.ok(r.start <= o && o <= r.end, 'referenceAt contains the offset');
     const pos = lines.positionAt(o);
@@ -137,7 +137,7 @@ describe('model: no crash, invariants hold', () => {
       fc.property(entries, treatyDocument, (extra, text) => {
         cases++;
         const doc = withCatalogue(extra, text);
-        for (const p of walk(doc.root)) assert.ok(p.range.start >= 0 && p.range.end <= doc.text.length && (!p.parent || (p.range.start >= p.parent.range.start && p.range.end <= p.parent.range.end)));
+        for (const p of walk(doc.root)) assert.ok(p.start >= 0 && p.end <= doc.text.length && (!p.parent || (p.start >= p.parent.start && p.end <= p.parent.end)));
         for (const r of doc.references) assert.ok(r.start < r.end && r.end <= doc.text.length);
       }),
       fcParams(runs(700)),

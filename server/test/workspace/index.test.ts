@@ -202,7 +202,9 @@ describe('the workspace index', () => {
     for (const text of Object.values(big)) models.push(parseTreaty(text));
     const parsed = heap() - before - held;
     assert.equal(models.length, 100);
-    assert.ok(held * 3 < parsed, `summaries ${(held / 1048576).toFixed(1)} MB, parsed models ${(parsed / 1048576).toFixed(1)} MB`);
+    // The models shrank as their offsets became numbers (about 10.0 to 9.2 MB here), the
+    // summaries did not: a margin of 2.5 rather than the 3 this started with.
+    assert.ok(held * 2.5 < parsed, `summaries ${(held / 1048576).toFixed(1)} MB, parsed models ${(parsed / 1048576).toFixed(1)} MB`);
   });
 
   it('leaves the event loop to other work between files, and reports its progress', async () => {
