@@ -19,7 +19,7 @@ export function labelStart(p: Provision): number {
  * object per provision cost a quarter of a byte per character of text.
  */
 export function labelSpan(p: Provision): Span {
-  return { start: p.labelStart ?? p.start, end: p.labelEnd };
+  return { start: labelStart(p), end: p.labelEnd };
 }
 
 /**

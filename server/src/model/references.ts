@@ -55,12 +55,7 @@ const UNIT_NAME: Record<Unit, string> = {
 const SELF_NOUNS = /\b(Convention|Treaty|Charter|Statute|Protocol|Agreement|Covenant|Constitution|Pact|Accord)\b/i;
 
 export function findReferences(doc: TreatyDocument, catalogue: Catalogue): Reference[] {
-  const headingLines = headingLineSpans(doc);
-  const names = catalogue.allNames();
-  const scanner = new CitationScanner(doc.text, { names });
-  const skip = (offset: number) => inSpans(headingLines, offset);
-  // The document's own language (languages/*.ts) first; English forms where it has none.
-  const local = languageCitations(doc, names);
+  const { scanner, skip, local } = scanners(doc, catalogue);
   const resolver = new Resolver(doc, catalogue);
   const refs: Reference[] = [];
   if (local.length) {
@@ -1092,11 +1087,20 @@ export function scanReferenceAnchors(doc: TreatyDocument, catalogue: Catalogue):
 
 /** Every citation in the text, in order, as `findReferences` finds them, none resolved. */
 export function scanCitations(doc: TreatyDocument, catalogue: Catalogue): Citation[] {
+  const { scanner, skip, local } = scanners(doc, catalogue);
+  const citations = scanner.scan(skip);
+  return local.length ? mergeCitations(local, citations) : citations;
+}
+
+/**
+ * The scanners over a document, as `findReferences` and `scanCitations` both use them: the
+ * English scanner skipping heading lines, and the citations of the document's own language
+ * (languages/*.ts), which come first where there are any.
+ */
+function scanners(doc: TreatyDocument, catalogue: Catalogue): { scanner: CitationScanner; skip: (offset: number) => boolean; local: Citation[] } {
   const headingLines = headingLineSpans(doc);
   const names = catalogue.allNames();
-  const citations = new CitationScanner(doc.text, { names }).scan((offset) => inSpans(headingLines, offset));
-  const local = languageCitations(doc, names);
-  return local.length ? mergeCitations(local, citations) : citations;
+  return { scanner: new CitationScanner(doc.text, { names }), skip: (offset) => inSpans(headingLines, offset), local: languageCitations(doc, names) };
 }
 
 /**

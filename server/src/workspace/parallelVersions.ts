@@ -168,13 +168,14 @@ export class ParallelVersions {
 }
 
 // Every hover asks for the open documents' notes: read each version's once, not per request.
-const openNotesMemo = new WeakMap<TreatyDocument, { uri: string; catalogue: Catalogue; text: string; notes: FileNotes }>();
+// A model's text never changes (an edit makes a new model), so the model is the key.
+const openNotesMemo = new WeakMap<TreatyDocument, { uri: string; catalogue: Catalogue; notes: FileNotes }>();
 
 function openNotes(doc: TreatyDocument, uri: string, catalogue: Catalogue): FileNotes {
   const memo = openNotesMemo.get(doc);
-  if (memo && memo.uri === uri && memo.catalogue === catalogue && memo.text === doc.text) return memo.notes;
+  if (memo && memo.uri === uri && memo.catalogue === catalogue) return memo.notes;
   const notes = notesOf(doc.text, uri, catalogue);
-  openNotesMemo.set(doc, { uri, catalogue, text: doc.text, notes });
+  openNotesMemo.set(doc, { uri, catalogue, notes });
   return notes;
 }
 
