@@ -16,9 +16,9 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalogue, type InstrumentCitation } from './model';
-import { composeChanges, type TextChange } from './model/incremental';
+import type { TextChange } from './model/incremental';
+import { OpenTextDocument } from './openDocument';
 import { definition, toLocations } from './features/definition';
 import { outline } from './features/documentSymbols';
 import { hover } from './features/hover';
@@ -57,7 +57,7 @@ import { createIndexProgress } from './indexProgress';
 
 export interface PactaServer {
   workspace: Workspace;
-  documents: TextDocuments<TextDocument>;
+  documents: TextDocuments<OpenTextDocument>;
   settings(): PactaSettings;
 }
 
@@ -72,21 +72,10 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
   // Where each didChange altered a document, handed to the workspace with the new text: the
   // next parse re-reads only the articles the edit touched (model/incremental.ts).
   const lastChange = new Map<string, TextChange | undefined>();
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+  const documents = new TextDocuments<OpenTextDocument>({
+    create: (uri, languageId, version, content) => new OpenTextDocument(uri, languageId, version, content),
     update: (document, changes, version) => {
-      let span: TextChange | undefined;
-      let whole = false;
-      for (const c of changes) {
-        if ('range' in c) {
-          const start = document.offsetAt(c.range.start);
-          const one = { start, oldEnd: document.offsetAt(c.range.end), newEnd: start + c.text.length };
-          span = span ? composeChanges(span, one) : one;
-        } else whole = true;
-        // One at a time: each change's range is in the text the previous ones left.
-        TextDocument.update(document, [c], version);
-      }
-      lastChange.set(document.uri, whole ? undefined : span);
+      lastChange.set(document.uri, document.update(changes, version));
       return document;
     },
   });
@@ -263,10 +252,10 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
   });
 
   documents.onDidChangeContent(({ document }) => {
-    // The text is handed over lazily: a document is parsed when a request needs it.
+    // A document is parsed when a request needs it; its text is chunks, joined by no one here.
     const change = lastChange.get(document.uri);
     lastChange.delete(document.uri);
-    workspace.setOpen(document.uri, document.version, () => document.getText(), change);
+    workspace.setOpen(document.uri, document.version, document.text, change);
     diagnosticsPublisher?.changed(document.uri);
   });
   documents.onDidClose(({ document }) => {

@@ -3,6 +3,7 @@ import type { Position, Range } from 'vscode-languageserver-protocol';
 import { LineIndex, type Span, type TreatyDocument } from '../model';
 import { editedFrom, modelId } from '../model/incremental';
 import { lineIndexAfterEdit } from '../model/lines';
+import { chunksOf, textOf } from '../model/text';
 
 const indexes = new WeakMap<TreatyDocument, LineIndex>();
 /**
@@ -19,7 +20,8 @@ export function linesOf(doc: TreatyDocument): LineIndex {
     // After a keystroke, the previous version's index shifted: a 5 MB text is not read again.
     const from = editedFrom(doc);
     const before = from && ((from.doc && indexes.get(from.doc)) ?? (last?.id === from.id ? last.lines : undefined));
-    lines = before ? lineIndexAfterEdit(before, from.change, doc.text) : new LineIndex(doc.text);
+    // An open document's text comes with its line starts (openDocument.ts keeps them per edit).
+    lines = chunksOf(doc)?.lines ?? (before ? lineIndexAfterEdit(before, from.change, textOf(doc)) : new LineIndex(doc.text));
     indexes.set(doc, lines);
     last = { id: modelId(doc), lines };
   }

@@ -28,7 +28,8 @@ import {
 import { numberingFaults, type NumberingFault } from '../model/numbering';
 import { changedSince, modelId } from '../model/incremental';
 import { firstReferenceFrom, labelSpan, labelStart } from '../model/query';
-import { lineEndAt, lineStartAt } from '../model/lines';
+import { isRegexSpace, lineEndAt, lineStartAt } from '../model/lines';
+import { textOf } from '../model/text';
 import { candidatesFor } from './candidates';
 import { linesOf, toRange } from './convert';
 
@@ -173,7 +174,7 @@ function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefin
   if (memo && memo.key !== key) memo = undefined;
   if (memo && memo.id !== id) {
     const changed = changedSince(doc, memo.id);
-    if (changed) dirty = { start: lineStartAt(doc.text, changed.start), end: lineEndAt(doc.text, changed.end) };
+    if (changed) dirty = { start: lineStartAt(textOf(doc), changed.start), end: lineEndAt(textOf(doc), changed.end) };
     else memo = undefined;
   }
   const isDirty = (span: Span) => span.end >= dirty.start && span.start <= dirty.end;
@@ -485,13 +486,13 @@ function gapIsOmitted(fault: NumberingFault, omitted: Interval[]): boolean {
 /** Whether the reference stands on a line that is wholly an editorial note: "[ … ]". */
 function inEditorialNote(doc: TreatyDocument, ref: Reference, lines = linesOf(doc)): boolean {
   // Only the line's first and last visible characters are looked at: a line may be megabytes long.
-  const text = doc.text;
+  const text = textOf(doc);
   const pos = lines.positionAt(ref.start);
   let i = ref.start - pos.character;
   let j = pos.line + 1 < lines.lineCount ? lines.offsetAt({ line: pos.line + 1, character: 0 }) : text.length;
-  while (i < j && /\s/.test(text[i])) i++;
-  while (j > i && /\s/.test(text[j - 1])) j--;
-  return text[i] === '[' && text[j - 1] === ']';
+  while (i < j && isRegexSpace(text.charCodeAt(i))) i++;
+  while (j > i && isRegexSpace(text.charCodeAt(j - 1))) j--;
+  return i < j && text.charCodeAt(i) === 0x5b /* [ */ && text.charCodeAt(j - 1) === 0x5d /* ] */;
 }
 
 function insideArticle(doc: TreatyDocument, ref: Reference): boolean {

@@ -4,6 +4,8 @@ import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver
 import {
   provisionPath,
   resolveReference,
+  textOf,
+  type TextLike,
   type InstrumentLookup,
   type Provision,
   type Reference,
@@ -27,7 +29,7 @@ export function inlayHints(
 ): InlayHint[] {
   const lines = linesOf(doc);
   const from = range ? lines.offsetAt(range.start) : 0;
-  const to = range ? lines.offsetAt(range.end) : doc.text.length;
+  const to = range ? lines.offsetAt(range.end) : textOf(doc).length;
   const hints: InlayHint[] = [];
   for (const ref of doc.references) {
     if (ref.end < from) continue;
@@ -52,7 +54,7 @@ function hintFor(
   if (!headed?.heading) return undefined;
   // "this Article", or "paragraph 2" inside the article it cites: the heading is right above.
   if (target.doc === doc && contains(headed, ref.start)) return undefined;
-  if (alreadyFollowed(doc.text, ref.end, headed.heading)) return undefined;
+  if (alreadyFollowed(textOf(doc), ref.end, headed.heading)) return undefined;
   return {
     label: `‹${cut(headed.heading, options.maxLength)}›`,
     kind: InlayHintKind.Type,
@@ -74,7 +76,7 @@ function contains(p: Provision, offset: number): boolean {
 }
 
 /** "Article 31 (General rule of interpretation)", "Article 31 — General rule …": the text already says it. */
-function alreadyFollowed(text: string, end: number, heading: string): boolean {
+function alreadyFollowed(text: TextLike, end: number, heading: string): boolean {
   const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return words(text.slice(end, end + heading.length + 16)).includes(words(heading));
 }

@@ -204,23 +204,29 @@ const NO_SPANS: readonly Span[] = Object.freeze([]);
  */
 function citingSpans(ref: Reference, res: Resolution | undefined, subject: Subject): readonly Span[] {
   const target = subject.provision;
-  const instrumentDoc = ref.instrument && res ? res.targets.find((t) => t.doc)?.doc : undefined;
-  let spans: Span[] | undefined;
-  for (const n of ref.numbers ?? []) {
-    const named = n.provision ?? (instrumentDoc === subject.doc ? instrumentDoc.byId.get(n.eId) : undefined);
-    if (named === target) (spans ??= []).push(n);
+  const numbers = ref.numbers;
+  if (numbers !== undefined) {
+    const instrumentDoc = ref.instrument && res ? res.targets.find((t) => t.doc)?.doc : undefined;
+    let spans: Span[] | undefined;
+    for (const n of numbers) {
+      const named = n.provision ?? (instrumentDoc !== undefined && instrumentDoc === subject.doc ? instrumentDoc.byId.get(n.eId) : undefined);
+      if (named === target) (spans ??= []).push(n);
+    }
+    if (spans) return spans;
   }
-  if (spans) return spans;
   const deep = DEEP.has(target.kind);
   if (!res) {
-    for (const t of ref.targets) if (t.provision && (t.provision === target || (deep && contains(target, t.provision)))) return [ref];
+    for (const t of ref.targets) if (t.provision && cites(target, deep, t.provision)) return [ref];
     return NO_SPANS;
   }
-  for (const t of res.targets) {
-    if (!t.provision || (t.doc ?? undefined) !== subject.doc) continue;
-    if (t.provision === target || (deep && contains(target, t.provision))) return [ref];
-  }
+  for (const t of res.targets) if (t.provision && (t.doc ?? undefined) === subject.doc && cites(target, deep, t.provision)) return [ref];
   return NO_SPANS;
+}
+
+/** Whether a reference to `p` cites `target` (`deep`: also when `p` is inside it). */
+function cites(target: Provision, deep: boolean, p: Provision): boolean {
+  // A provision outside the target's span cannot be inside it: most are ruled out without walking up.
+  return p === target || (deep && p.start >= target.start && p.end <= target.end && contains(target, p));
 }
 
 /** `citingSpans` for a summarised reference whose instrument is the subject's document. */

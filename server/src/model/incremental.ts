@@ -25,6 +25,7 @@ import { DEFAULT_CATALOGUE, type Catalogue } from './catalogue';
 import { detectLanguage, languageNote } from './language';
 import { firstReferenceFrom, provisionAt } from './query';
 import { lineEndAt, lineStartAt } from './lines';
+import { ChunkedText, textOf, withSource, type TextLike } from './text';
 
 /** One edit, or several composed: [start, oldEnd) of the old text became [start, newEnd) of the new. */
 export interface TextChange {
@@ -56,8 +57,8 @@ const LANGUAGE_SAMPLE = 20_000;
  * text before `change`) when the edit allows it. `options` must be those `prev` was parsed with.
  * Without `change` the changed span is found by comparing the texts.
  */
-export function reparseTreaty(prev: TreatyDocument, text: string, options: ParseOptions = {}, change?: TextChange): TreatyDocument {
-  const ch = change ?? changeBetween(prev.text, text);
+export function reparseTreaty(prev: TreatyDocument, text: string | ChunkedText, options: ParseOptions = {}, change?: TextChange): TreatyDocument {
+  const ch = change ?? changeBetween(prev.text, text.toString());
   let result: TreatyDocument | string;
   try {
     result = tryIncremental(prev, text, options, ch);
@@ -72,7 +73,9 @@ export function reparseTreaty(prev: TreatyDocument, text: string, options: Parse
   } else {
     incrementalStats.full++;
     incrementalStats.reasons[result] = (incrementalStats.reasons[result] ?? 0) + 1;
-    doc = parseTreaty(text, options);
+    doc = parseTreaty(text.toString(), options);
+    // Chunks carry what their maker knew (line starts): the model keeps them even after a full parse.
+    if (typeof text !== 'string') withSource(doc, text);
   }
   if (doc !== prev) lineage.set(doc, { from: new WeakRef(prev), fromId: modelId(prev), change: ch, reresolved: reresolvedIn.get(doc) });
   return doc;
@@ -166,17 +169,18 @@ export function composeChanges(first: TextChange, second: TextChange): TextChang
   return { start: Math.min(first.start, second.start), oldEnd: cut - d1, newEnd: cut + d2 };
 }
 
-function tryIncremental(prev: TreatyDocument, text: string, options: ParseOptions, ch: TextChange): TreatyDocument | string {
-  const old = prev.text;
+function tryIncremental(prev: TreatyDocument, text: string | ChunkedText, options: ParseOptions, ch: TextChange): TreatyDocument | string {
+  // Both texts are read in spans only: a ChunkedText is never joined on this path.
+  const old = textOf(prev);
   const delta = text.length - old.length;
   if (!(ch.start >= 0 && ch.start <= ch.oldEnd && ch.oldEnd <= old.length && ch.newEnd - ch.oldEnd === delta)) return 'inconsistent change';
-  if (ch.start === ch.oldEnd && ch.start === ch.newEnd) return old === text ? { ...prev, text } : 'inconsistent change';
+  if (ch.start === ch.oldEnd && ch.start === ch.newEnd) return old.length === text.length && old.toString() === text.toString() ? successor(prev, text) : 'inconsistent change';
   // Cheap guards against a wrong change: the text around it must agree.
   if (old.slice(Math.max(0, ch.start - 64), ch.start) !== text.slice(Math.max(0, ch.start - 64), ch.start)) return 'inconsistent change';
   if (old.slice(ch.oldEnd, ch.oldEnd + 64) !== text.slice(ch.newEnd, ch.newEnd + 64)) return 'inconsistent change';
 
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
-  if (ch.start < LANGUAGE_SAMPLE && languageOf(text, options) !== prev.language) return 'language';
+  if (ch.start < LANGUAGE_SAMPLE && languageOf(text.slice(0, LANGUAGE_SAMPLE), options) !== prev.language) return 'language';
 
   const article = articleBefore(prev.root, ch.start);
   if (!article) return 'not in an article';
@@ -264,7 +268,7 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
   }
   prev.root.end = text.length;
   for (let i = i1; i < refs.length; i++) shiftReference(refs[i], delta);
-  const doc = { ...prev, text };
+  const doc = successor(prev, text);
   if (sameCitations) for (let i = i0; i < i1; i++) shiftReference(refs[i], refShift[i - i0]);
   else {
     const citations = after.map((a) => shiftCitation(a.citation!, r0));
@@ -275,6 +279,17 @@ function tryIncremental(prev: TreatyDocument, text: string, options: ParseOption
     reresolvedIn.set(doc, { start: r0, end: r1New });
   }
   return doc;
+}
+
+/** A new model object with `prev`'s fields and the text `text` (prev's own text is not read: it may be chunks). */
+function successor(prev: TreatyDocument, text: string | ChunkedText): TreatyDocument {
+  const doc = {} as TreatyDocument;
+  for (const key of Object.keys(prev) as Array<keyof TreatyDocument>) if (key !== 'text') (doc as unknown as Record<string, unknown>)[key] = prev[key];
+  if (typeof text === 'string') {
+    doc.text = text;
+    return doc;
+  }
+  return withSource(doc, text);
 }
 
 function languageOf(text: string, options: ParseOptions): string | undefined {
@@ -428,10 +443,11 @@ function shiftCitation(c: Citation, d: number): Citation {
  * "Article N" of this document must stand between the region and the first of them (it sets
  * what "that article" means, and reads nothing before it). `refs` still has the old offsets.
  */
-function lookBacksAfterAreSafe(text: string, from: number, refs: Reference[], after: number, delta: number): boolean {
-  LOOKS_BACK.lastIndex = from;
-  const first = LOOKS_BACK.exec(text);
-  if (!first) return true;
+function lookBacksAfterAreSafe(text: TextLike, from: number, refs: Reference[], after: number, delta: number): boolean {
+  const found = looksBackFrom(text, from);
+  if (found === undefined) return false;
+  if (!found.length) return true;
+  const first = found[0];
   let resetEnd = -1;
   for (let i = after; i < refs.length && refs[i].end + delta <= first.index; i++) {
     const r = refs[i];
@@ -442,8 +458,32 @@ function lookBacksAfterAreSafe(text: string, from: number, refs: Reference[], af
     }
   }
   if (resetEnd < 0) return false;
-  for (let m: RegExpExecArray | null = first; m; m = LOOKS_BACK.exec(text)) if (!/^(?:articles?|arts?)$/i.test(m[1])) return false;
+  for (const m of found) if (!/^(?:articles?|arts?)$/i.test(m.word)) return false;
   return true;
+}
+
+/** A span of this many characters is searched at a time, with OVERLAP more for a match that starts near its end. */
+const WINDOW = 65_536;
+const OVERLAP = 512;
+
+/**
+ * The LOOKS_BACK matches from `from` on (their offsets and cited kinds), reading the text a
+ * window at a time, so chunks are not joined; undefined when a window cannot tell (a match
+ * could run past its overlap: some 500 blank characters in a row), which the caller treats as unsafe.
+ */
+function looksBackFrom(text: TextLike, from: number): Array<{ index: number; word: string }> | undefined {
+  const out: Array<{ index: number; word: string }> = [];
+  for (let pos = from; pos < text.length; pos += WINDOW) {
+    // One character before the window, so that \b sees what precedes its first word.
+    const lead = pos > 0 ? 1 : 0;
+    const slice = text.slice(pos - lead, pos + WINDOW + OVERLAP);
+    const last = pos + WINDOW + OVERLAP >= text.length;
+    // A match longer than OVERLAP is almost all blanks; only then could the window cut one off.
+    if (!last && /\s{256}/.test(slice.slice(lead + WINDOW))) return undefined;
+    LOOKS_BACK.lastIndex = lead;
+    for (let m = LOOKS_BACK.exec(slice); m && m.index < lead + WINDOW; m = LOOKS_BACK.exec(slice)) out.push({ index: pos - lead + m.index, word: m[1] });
+  }
+  return out;
 }
 
 const LOOKS_BACK_WORD = /\b(?:that|said|aforesaid|aforementioned|latter|former)\b/i;
@@ -462,7 +502,7 @@ function contextOf(slice: TreatyDocument, index: Map<Provision, number>, offset:
 }
 
 /** Whether a catalogue title is written across or next to the edited span [from, to). */
-function touchesTitle(text: string, r0: number, r1: number, from: number, to: number, entries: ReadonlyArray<{ title: string }>): boolean {
+function touchesTitle(text: TextLike, r0: number, r1: number, from: number, to: number, entries: ReadonlyArray<{ title: string }>): boolean {
   let longest = 0;
   for (const e of entries) longest = Math.max(longest, e.title.length);
   const start = Math.max(r0, from - longest);

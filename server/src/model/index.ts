@@ -1,6 +1,7 @@
 // The model's public surface. Nothing here imports LSP or VS Code.
 export * from './types';
-export { LineIndex, type LinePosition } from './lines';
+export { LineIndex, lineIndexAfterEdit, type LinePosition } from './lines';
+export { ChunkedText, textOf, withSource, type TextLike } from './text';
 export { parseTreaty, type ParseOptions } from './parse';
 export { provisionLabel, outlineName, ownName, provisionPath, provisionText, ordinalWord, type ProvisionText } from './render';
 export { referenceAt, provisionAt, walk, labelSpan, labelStart, ARTICLE_AND_ABOVE } from './query';

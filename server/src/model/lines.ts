@@ -1,5 +1,6 @@
 // Offset <-> (line, UTF-16 column) conversion, LSP-style (0-based lines).
 // Lines end at \n, \r\n or a lone \r, as LSP defines them.
+import type { TextLike } from './text';
 
 export interface LinePosition {
   line: number;
@@ -66,7 +67,7 @@ export class LineIndex {
  * instead of reading the whole text: starts before the edit are kept, those after it shifted,
  * only the edited lines are read (features/convert.ts, after model/incremental.ts).
  */
-export function lineIndexAfterEdit(old: LineIndex, change: { start: number; oldEnd: number; newEnd: number }, text: string): LineIndex {
+export function lineIndexAfterEdit(old: LineIndex, change: { start: number; oldEnd: number; newEnd: number }, text: TextLike): LineIndex {
   const starts = old['starts'];
   const delta = change.newEnd - change.oldEnd;
   // A start s depends on the characters at s - 1 and s only.
@@ -117,14 +118,14 @@ function countAtMost(starts: Uint32Array, x: number): number {
 }
 
 /** Where the line holding `at` starts (after a LF, CR or CRLF). */
-export function lineStartAt(text: string, at: number): number {
+export function lineStartAt(text: TextLike, at: number): number {
   let i = at;
   while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
   return i;
 }
 
 /** Where the line holding `at` ends: its line break, or the end of the text. */
-export function lineEndAt(text: string, at: number): number {
+export function lineEndAt(text: TextLike, at: number): number {
   let i = Math.min(at, text.length);
   while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
   return i;

@@ -10,6 +10,7 @@ import { idNum } from './structure';
 import { romanToInt } from './headings';
 import { provisionAt, provisionAtFrom } from './query';
 import { lowerBound } from './lines';
+import { textOf, writesAt, type TextLike } from './text';
 import { enclosingAttachment, ownName, provisionLabel } from './render';
 
 const UNIT_KIND: Record<Unit, ProvisionKind> = {
@@ -177,7 +178,11 @@ class Resolver {
   /** An annex whose articles a continued citation looks in first. */
   private preferred: Provision | undefined;
 
+  /** The text in spans (model/text.ts): re-resolving an edited article must not join a chunked text. */
+  private readonly text: TextLike;
+
   constructor(private readonly doc: TreatyDocument, private readonly catalogue: Catalogue) {
+    this.text = textOf(doc);
     this.selfNoun = doc.title ? SELF_NOUNS.exec(doc.title)?.[1]?.toLowerCase() : undefined;
   }
 
@@ -300,7 +305,7 @@ class Resolver {
    * short references ("Article 12" again and again) in 3,400 ways; UNCLOS its 929 in 366.
    */
   private textOf(start: number, end: number): string {
-    const text = this.doc.text.slice(start, end);
+    const text = this.text.slice(start, end);
     const seen = this.texts.get(text);
     if (seen !== undefined) return seen;
     this.texts.set(text, text);
@@ -386,7 +391,7 @@ class Resolver {
       const { start, end } = step.span;
       // The provision's own number string when the text writes it the same way (no copy per reference).
       const own = named?.num;
-      const shared = own !== undefined && own.length === end - start && this.doc.text.startsWith(own, start);
+      const shared = own !== undefined && own.length === end - start && writesAt(this.text, own, start);
       into.push({
         start,
         end,

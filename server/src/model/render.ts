@@ -1,6 +1,7 @@
 // The one renderer of provision names. Hover, completion, outline and diagnostics all
 // name provisions through these functions, so a provision reads the same everywhere.
 import { isRegexSpace } from './lines';
+import { textOf } from './text';
 import type { Provision, ProvisionKind, TreatyDocument } from './types';
 
 const KIND_WORD: Partial<Record<ProvisionKind, string>> = {
@@ -147,7 +148,7 @@ export interface ProvisionText {
  * on "Part XI" used to normalise 100 KB to show 1,200 characters).
  */
 export function provisionText(doc: TreatyDocument, p: Provision, maxLength = 1200): ProvisionText {
-  const text = doc.text;
+  const text = textOf(doc);
   const end = Math.min(p.end, text.length);
   // The count of a span is kept per parsed document: hovering "Part XI" again reads 1,200 characters.
   let counts = fullLengths.get(doc);

@@ -13,6 +13,7 @@
 // index; the index is rebuilt when files change), those of open documents are read each time,
 // since they are being edited. A hover does not wait for the index: it uses the last one built.
 import type { Catalogue, TreatyDocument } from '../model';
+import { textOf } from '../model/text';
 import { alignDocuments, type Alignment } from '../model/alignment';
 import { documentLanguage, parallelNote, proposeParallel } from '../model/parallel';
 import { fileUriFromPath, joinUri, normaliseUri, type FileSystem } from './fileSystem';
@@ -174,7 +175,8 @@ const openNotesMemo = new WeakMap<TreatyDocument, { uri: string; catalogue: Cata
 function openNotes(doc: TreatyDocument, uri: string, catalogue: Catalogue): FileNotes {
   const memo = openNotesMemo.get(doc);
   if (memo && memo.uri === uri && memo.catalogue === catalogue) return memo.notes;
-  const notes = notesOf(doc.text, uri, catalogue);
+  // Notes and the title are read from the head only (model/parallel.ts: 8,192 characters).
+  const notes = notesOf(textOf(doc).slice(0, 8192), uri, catalogue);
   openNotesMemo.set(doc, { uri, catalogue, notes });
   return notes;
 }

@@ -14,6 +14,8 @@
 // inside the workspace folders and the library folders are ever read.
 import {
   Catalogue,
+  withSource,
+  type ChunkedText,
   DEFAULT_CATALOGUE,
   normaliseName,
   parseTreaty,
@@ -65,7 +67,7 @@ export interface WorkspaceOptions {
 interface OpenEntry {
   uri: string;
   version: number;
-  text: () => string;
+  text: () => string | ChunkedText;
   parsed?: ParsedDocument;
   /** The last parsed model and the edits since (model/incremental.ts re-parses only what they touch). */
   base?: { doc: TreatyDocument; change: TextChange; catalogue: Catalogue; language: string };
@@ -247,14 +249,14 @@ export class Workspace {
    * `change`: where this text differs from the previous version's, so the next parse can reuse
    * the previous model (which it then takes over: nothing may read that model afterwards).
    */
-  setOpen(uri: string, version: number, text: string | (() => string), change?: TextChange): void {
+  setOpen(uri: string, version: number, text: string | ChunkedText | (() => string | ChunkedText), change?: TextChange): void {
     const key = normaliseUri(uri);
     const old = change ? this.open.get(key) : undefined;
     // Settings changes drop `parsed`, so a held parse was made with the current settings.
     const base = old?.parsed
       ? { doc: old.parsed.doc, change: change!, catalogue: this.catalogueValue, language: this.languageValue }
       : old?.base && { ...old.base, change: composeChanges(old.base.change, change!) };
-    this.open.set(key, { uri, version, text: typeof text === 'string' ? () => text : text, base });
+    this.open.set(key, { uri, version, text: typeof text === 'function' ? text : () => text, base });
   }
 
   close(uri: string): void {
@@ -467,10 +469,12 @@ export class Workspace {
 
   // --- internals ---------------------------------------------------------------------------
 
-  private parse(text: string, uri: string, base?: { doc: TreatyDocument; change: TextChange }): TreatyDocument | undefined {
+  private parse(text: string | ChunkedText, uri: string, base?: { doc: TreatyDocument; change: TextChange }): TreatyDocument | undefined {
     try {
       const options = { catalogue: this.catalogueValue, language: this.languageValue };
-      return base ? reparseTreaty(base.doc, text, options, base.change) : parseTreaty(text, options);
+      if (base) return reparseTreaty(base.doc, text, options, base.change);
+      const doc = parseTreaty(text.toString(), options);
+      return typeof text === 'string' ? doc : withSource(doc, text);
     } catch (err) {
       // A model bug must not take the server down; the document just has no features.
       this.log(`pacta: cannot parse ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -13,7 +13,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { startInProcess } from '../helpers/inProcessServer';
-import { LineIndex, parseTreaty } from '../../src/model';
+import { ChunkedText, LineIndex, parseTreaty, textOf } from '../../src/model';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { editedFrom, incrementalStats, reparseTreaty, resetIncrementalStats } from '../../src/model/incremental';
@@ -146,5 +146,90 @@ describe('the line index of a re-parsed model (features/convert.ts linesOf)', ()
     }
     // The case this is about happened (V8 clears WeakRefs at a full GC once the turn is over).
     assert.ok(collected > 0, 'the replaced model was never collected');
+  });
+});
+
+describe('a keystroke does not copy the whole text (model/text.ts, openDocument.ts)', () => {
+  it('outline, hover, definition, references and diagnostics after keystrokes read the chunks only, and answer as a server given the final text does', async () => {
+    type Published = { uri: string; version?: number; diagnostics: unknown[] };
+    const open = (initial: string) => {
+      const published: Published[] = [];
+      const session = startInProcess({}, (c) => {
+        c.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
+        c.onNotification('textDocument/publishDiagnostics', (p: Published) => void published.push(p));
+      });
+      const ready = (async () => {
+        await session.client.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: [], capabilities: { workspace: { configuration: true } } });
+        await session.client.sendNotification('initialized', {});
+        await session.client.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'treaty', version: 1, text: initial } });
+      })();
+      return { ...session, published, ready };
+    };
+    const diagnosticsFor = async (s: ReturnType<typeof open>, v: number) => {
+      for (let i = 0; i < 500; i++) {
+        const p = s.published.find((x) => x.version === v);
+        if (p) return p.diagnostics;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      assert.fail(`no diagnostics for version ${v}`);
+    };
+    let text = readCorpus('vclt_1969_en.txt');
+    assert.ok(text.length > 3 * 16_384, 'the text spans several chunks');
+    resetIncrementalStats();
+    const typing = open(text);
+    await typing.ready;
+    // Typing starts once the opened text is parsed (its diagnostics are out); before that, a
+    // keystroke's version is parsed whole, as the first one must be.
+    await diagnosticsFor(typing, 1);
+    const ask = async (s: ReturnType<typeof open>, current: string) => {
+      const lines = new LineIndex(current);
+      const ref = current.indexOf('article 30, paragraph 4');
+      const heading = current.indexOf('\nArticle 31') + 1;
+      const doc = { textDocument: { uri: URI } };
+      return {
+        outline: await s.client.sendRequest('textDocument/documentSymbol', doc),
+        hover: await s.client.sendRequest('textDocument/hover', { ...doc, position: lines.positionAt(ref + 2) }),
+        definition: await s.client.sendRequest('textDocument/definition', { ...doc, position: lines.positionAt(ref + 20) }),
+        references: await s.client.sendRequest('textDocument/references', { ...doc, position: lines.positionAt(heading + 3), context: { includeDeclaration: true } }),
+      };
+    };
+    let v = 1;
+    let answers: Awaited<ReturnType<typeof ask>> | undefined;
+    let fastKeystrokes = 0;
+    let reresolved = 0;
+    // A sentence typed in Article 1 and in Article 80: the digit makes a new reference, which in
+    // Article 80 is resolved on the fast path (no "that article" after it depends on it).
+    for (const after of ['applies to treaties between States', 'for registration or filing and recording']) {
+      let at = text.indexOf(after) + after.length;
+      assert.ok(at >= after.length, after);
+      for (const ch of ' (see article 2)') {
+        const position = new LineIndex(text).positionAt(at);
+        text = text.slice(0, at) + ch + text.slice(at);
+        at++;
+        const fastBefore = incrementalStats.fast;
+        await typing.client.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++v }, contentChanges: [{ range: { start: position, end: position }, text: ch }] });
+        answers = await ask(typing, text);
+        await diagnosticsFor(typing, v);
+        const model = typing.server.workspace.get(URI)!.doc;
+        // A full parse (the edit changed what it cannot re-read alone) needs the whole text.
+        if (incrementalStats.fast === fastBefore) continue;
+        fastKeystrokes++;
+        if (editedFrom(model)?.reresolved) reresolved++;
+        assert.equal(typing.server.documents.get(URI)!.text.isJoined, false, `the open document's text was joined after typing ${JSON.stringify(ch)}`);
+        const source = textOf(model);
+        assert.ok(source instanceof ChunkedText && !source.isJoined, `the model's text was joined after typing ${JSON.stringify(ch)}`);
+      }
+    }
+    assert.ok(fastKeystrokes >= 28, `${fastKeystrokes} of 32 keystrokes took the fast path`);
+    assert.ok(reresolved > 0, 'no keystroke resolved a new reference on the fast path');
+    // The same answers as a server that was given the final text whole.
+    const fresh = open(text);
+    await fresh.ready;
+    assert.deepEqual(answers, await ask(fresh, text));
+    assert.deepEqual(await diagnosticsFor(typing, v), await diagnosticsFor(fresh, 1));
+    // And the text itself, when something asks for all of it.
+    assert.equal(typing.server.documents.get(URI)!.getText(), text);
+    typing.dispose();
+    fresh.dispose();
   });
 });
