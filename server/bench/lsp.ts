@@ -136,6 +136,7 @@ async function keystrokes(opts: LspOptions): Promise<void> {
     const first = await timedRequest<unknown[]>(client, 'textDocument/documentSymbol', { textDocument: { uri } });
     const openMs = performance.now() - t0;
     const outlineBytes = JSON.stringify(first.result).length;
+    const outlineJson = jsonRoundTrip(first.result, opts.keystrokes);
     const rssAfterOpen = processRss(client.proc.pid);
     // Does the server push diagnostics? Then every keystroke below waits for the last one's to
     // arrive first (a pause in typing), so debounced work does not land in the next request.
@@ -210,6 +211,8 @@ async function keystrokes(opts: LspOptions): Promise<void> {
     console.log(`edit, then read once, which makes V8 copy it whole) takes ${ms(floor.join)} median in this process on this machine; the`);
     console.log(`same edit as chunks (model/text.ts, as the server now holds open documents) takes ${ms(floor.chunked)}. The copy costs the first`);
     console.log('touch of newly mapped pages, which V8 takes for every string above 128 KB.');
+    console.log(`The outline's answer alone, as JSON in this process: writing it (stringify, UTF-8) ${ms(outlineJson.write)}, reading it`);
+    console.log(`(UTF-8, parse) ${ms(outlineJson.read)}: ${ms(outlineJson.write + outlineJson.read)} of every outline above is its size, whatever the server does.`);
   } finally {
     await client.stop().catch(() => client.kill());
   }
@@ -239,6 +242,21 @@ function joinFloor(text: string, n: number): { join: number; chunked: number } {
   }
   if (chunks.slice(0, 64) !== current.slice(0, 64) || chunks.length !== current.length) throw new Error('chunked text differs');
   return { join: median(join), chunked: median(chunked) };
+}
+
+/** What the JSON of an answer costs both ends: serialising it to UTF-8, and decoding and parsing it (medians). */
+function jsonRoundTrip(value: unknown, n: number): { write: number; read: number } {
+  const write: number[] = [];
+  const read: number[] = [];
+  for (let k = 0; k < Math.max(5, n); k++) {
+    let t0 = performance.now();
+    const bytes = Buffer.from(JSON.stringify(value), 'utf8');
+    write.push(performance.now() - t0);
+    t0 = performance.now();
+    JSON.parse(bytes.toString('utf8'));
+    read.push(performance.now() - t0);
+  }
+  return { write: median(write), read: median(read) };
 }
 
 /** Polls until `done()` or the time is up; whether it became true. */
