@@ -22,12 +22,13 @@ export function codeLenses(doc: TreatyDocument, uri: string, sources: readonly W
   for (const p of walk(doc.root)) {
     if (p.kind !== 'article') continue;
     const at = toPosition(lines, labelStart(p));
-    const locations = toLocations(cited.get(p) ?? []);
-    const title = citedBy(locations.length);
+    const citations = cited.get(p) ?? [];
+    const title = citedBy(citations.length);
+    // Locations (20,000 in a 5 MB treaty) only for a client that can show them.
     lenses.push({
       range: { start: at, end: at },
       command: options.showReferencesCommand
-        ? { title, command: options.showReferencesCommand, arguments: [uri, at, locations] }
+        ? { title, command: options.showReferencesCommand, arguments: [uri, at, toLocations(citations)] }
         : { title, command: '' },
     });
   }

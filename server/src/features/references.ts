@@ -175,16 +175,31 @@ export function articleCitations(doc: TreatyDocument, uri: string, sources: read
       }
       continue;
     }
+    // One array for every reference (20,000 in a 5 MB treaty): a reference touches one article or a few.
+    const articles: Provision[] = [];
     for (const ref of src.doc.references) {
       if (!ref.instrument && src.doc !== doc) continue;
-      const res = resolveReference(src.doc, ref, src.lookup);
-      const articles = new Set<Provision>();
-      for (const t of res.targets) if (t.provision && t.doc === doc) addArticle(articles, t.provision);
-      for (const n of ref.numbers ?? []) if (n.provision && src.doc === doc) addArticle(articles, n.provision);
+      // An internal reference's targets are its own: no Resolution built for it (as in citationsOf).
+      const res = ref.instrument ? resolveReference(src.doc, ref, src.lookup) : undefined;
+      articles.length = 0;
+      if (res) {
+        for (const t of res.targets) if (t.provision && t.doc === doc) pushArticle(articles, t.provision);
+      } else for (const t of ref.targets) if (t.provision) pushArticle(articles, t.provision);
+      if (ref.numbers && src.doc === doc) for (const n of ref.numbers) if (n.provision) pushArticle(articles, n.provision);
       for (const article of articles) for (const span of citingSpans(ref, res, { uri, doc, provision: article })) add(article, { uri: src.uri, doc: src.doc, span, ref });
     }
   }
   return out;
+}
+
+/** Adds the article holding `p` to `into`, once. */
+function pushArticle(into: Provision[], p: Provision): void {
+  for (let q: Provision | undefined = p; q; q = q.parent) {
+    if (q.kind === 'article') {
+      if (!into.includes(q)) into.push(q);
+      return;
+    }
+  }
 }
 
 function addArticle(into: Set<Provision>, p: Provision): void {
