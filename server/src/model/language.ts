@@ -87,33 +87,46 @@ export function detectLanguage(text: string): TextLanguage {
   // Japanese text is mostly kanji; any kana at all makes it Japanese rather than Chinese.
   if (script === 'zh' && ja > 0) return LANGUAGES.ja;
   if (script !== 'latin') return LANGUAGES[script];
-  // Only the stopwords are counted: a word longer than the longest is never looked up.
+  // Only the stopwords are counted, by a number made of their letters (all are a–z, at most
+  // six): no string is cut out of the sample per word (this ran for every file indexed).
   const lower = sample.toLowerCase();
-  const words = new Map<string, number>();
+  const counts = new Int32Array(STOPWORD_LIST.length);
   for (let i = 0; i < lower.length; ) {
     if (!isLatinLetter(lower.charCodeAt(i))) {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < lower.length && isLatinLetter(lower.charCodeAt(j))) j++;
-    if (j - i <= LONGEST_STOPWORD) {
-      const w = lower.slice(i, j);
-      if (STOPWORD_SET.has(w)) words.set(w, (words.get(w) ?? 0) + 1);
+    let key = 0;
+    let j = i;
+    for (; j < lower.length; j++) {
+      const c = lower.charCodeAt(j);
+      if (!isLatinLetter(c)) break;
+      // Past the longest stopword, or a letter no stopword has: not one.
+      key = key >= 0 && j - i < LONGEST_STOPWORD && c >= 97 && c <= 122 ? key * 27 + (c - 96) : -1;
+    }
+    if (key > 0) {
+      const id = STOPWORD_IDS.get(key);
+      if (id !== undefined) counts[id]++;
     }
     i = j;
   }
   let best = 'en';
   let bestScore = -1;
-  for (const [lang, list] of Object.entries(STOPWORDS)) {
-    const score = list.reduce((sum, w) => sum + (words.get(w) ?? 0), 0);
+  for (const [lang, ids] of STOPWORDS_BY_LANGUAGE) {
+    let score = 0;
+    for (const id of ids) score += counts[id];
     if (score > bestScore) (best = lang), (bestScore = score);
   }
   return LANGUAGES[best];
 }
 
-const STOPWORD_SET = new Set(Object.values(STOPWORDS).flat());
-const LONGEST_STOPWORD = Math.max(...[...STOPWORD_SET].map((w) => w.length));
+const STOPWORD_LIST = [...new Set(Object.values(STOPWORDS).flat())];
+const LONGEST_STOPWORD = Math.max(...STOPWORD_LIST.map((w) => w.length));
+/** A stopword's letters as a number in base 27 (a = 1 … z = 26): one number per word. */
+const wordKey = (w: string) => [...w].reduce((k, ch) => k * 27 + (ch.charCodeAt(0) - 96), 0);
+const STOPWORD_IDS = new Map(STOPWORD_LIST.map((w, id) => [wordKey(w), id]));
+const STOPWORDS_BY_LANGUAGE: Array<[string, number[]]> = Object.entries(STOPWORDS).map(([lang, list]) => [lang, list.map((w) => STOPWORD_LIST.indexOf(w))]);
+if (STOPWORD_LIST.some((w) => !/^[a-z]+$/.test(w)) || LONGEST_STOPWORD > 6) throw new Error('language.ts: stopwords must be a–z, at most six letters');
 
 /** `[a-z\u00c0-\u024f]`, as the word pattern read lower-cased text. */
 function isLatinLetter(c: number): boolean {
