@@ -3,17 +3,23 @@
 // so other editors never get a command they cannot run.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Location, Position } from 'vscode-languageclient/node';
+import type { Location, Position, ReferenceParams } from 'vscode-languageclient/node';
 
 export const CLIENT_COMMANDS = ['pacta.showReferences', 'pacta.ignoreDiagnostic'];
 
 export function registerReferenceCommands(getClient: () => LanguageClient | undefined): vscode.Disposable[] {
   return [
-    // "cited by N": the lens carries LSP JSON (uri, position, locations); VS Code's
-    // references peek wants its own types.
-    vscode.commands.registerCommand('pacta.showReferences', async (uri: string, position: Position, locations: Location[]) => {
+    // "cited by N": the lens carries LSP JSON (uri, position of the article's heading); the
+    // references there are asked for on click (the server counts them by the same rule), and
+    // VS Code's references peek wants its own types.
+    vscode.commands.registerCommand('pacta.showReferences', async (uri: string, position: Position, given?: Location[]) => {
       const client = getClient();
       if (!client) return;
+      const locations =
+        given ??
+        // By method name: this file is in the browser bundle too, which must not import the Node client.
+        (await client.sendRequest<Location[] | null>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: false } } satisfies ReferenceParams)) ??
+        [];
       const p2c = client.protocol2CodeConverter;
       await vscode.commands.executeCommand(
         'editor.action.showReferences',

@@ -1,16 +1,18 @@
 // Code lens "cited by N" above each article: how many places in the workspace cite it
 // (or one of its paragraphs and points), by the same rule as Find All References.
-// Clicking opens those places through a client command, when the client has one.
+// Clicking opens those places through a client command, when the client has one: the lens
+// carries only where it stands, and the command asks for the references there (the same rule),
+// so a lens request on a 5 MB treaty does not carry its 20,000 locations.
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { labelStart, walk, type TreatyDocument } from '../model';
 import { linesOf, toPosition } from './convert';
-import { articleCitations, toLocations, type WorkspaceSource } from './references';
+import { articleCitations, type WorkspaceSource } from './references';
 
 export interface CodeLensOptions {
   /**
-   * The client command that shows a list of locations (VS Code: `pacta.showReferences`,
-   * which the extension registers), called with (uri, position, locations). Without
-   * one the lens is a plain label.
+   * The client command that shows the references to the article whose heading is at a position
+   * (VS Code: `pacta.showReferences`, which the extension registers), called with (uri,
+   * position). Without one the lens is a plain label.
    */
   showReferencesCommand?: string;
 }
@@ -22,14 +24,10 @@ export function codeLenses(doc: TreatyDocument, uri: string, sources: readonly W
   for (const p of walk(doc.root)) {
     if (p.kind !== 'article') continue;
     const at = toPosition(lines, labelStart(p));
-    const citations = cited.get(p) ?? [];
-    const title = citedBy(citations.length);
-    // Locations (20,000 in a 5 MB treaty) only for a client that can show them.
+    const title = citedBy(cited.get(p)?.length ?? 0);
     lenses.push({
       range: { start: at, end: at },
-      command: options.showReferencesCommand
-        ? { title, command: options.showReferencesCommand, arguments: [uri, at, toLocations(citations)] }
-        : { title, command: '' },
+      command: options.showReferencesCommand ? { title, command: options.showReferencesCommand, arguments: [uri, at] } : { title, command: '' },
     });
   }
   return lenses;

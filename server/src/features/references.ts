@@ -297,7 +297,3 @@ export function references(
   return locations;
 }
 
-/** Locations of citations, for the "cited by N" lens and the client's references view. */
-export function toLocations(citations: ReadonlyArray<Citation | SummaryCitation>): Location[] {
-  return citations.map((c) => ({ uri: c.uri, range: 'range' in c ? c.range : toRange(linesOf(c.doc), c.span) }));
-}

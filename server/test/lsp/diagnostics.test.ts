@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CodeLens, Diagnostic, DocumentHighlight, Location, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, Diagnostic, DocumentHighlight, Location, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ensureBuilt } from '../helpers/build';
 import { LspClient, REQUEST_TIMEOUT_MS } from '../helpers/lsp';
 import { lines, positionOf } from '../helpers/text';
@@ -139,10 +139,14 @@ describe('references, highlights and lenses over LSP', () => {
   it('puts "cited by N" above each article, with the client command that lists them', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: draftUri } });
     assert.deepEqual(lenses.map((l) => [l.range.start.line + 1, l.command?.title]), [[3, 'cited by 2'], [9, 'cited by 3'], [14, 'cited by 1']]);
-    const [uri, position, locations] = lenses[1].command!.arguments as [string, unknown, Location[]];
+    const [uri, position, ...rest] = lenses[1].command!.arguments as [string, Position];
     assert.equal(lenses[1].command!.command, 'pacta.showReferences');
     assert.equal(uri, draftUri);
     assert.deepEqual(position, { line: 8, character: 0 });
+    assert.deepEqual(rest, [], 'the lens carries no locations: the client asks for them on click');
+    // What the client's command asks for: the references at the heading, as many as the lens says.
+    const locations = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: false } });
+    assert.equal(locations.length, 3);
     assert.ok(locations.some((l) => l.uri === noteUri));
   });
 
