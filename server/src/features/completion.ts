@@ -16,12 +16,14 @@ import {
   provisionAt,
   provisionLabel,
   provisionText,
+  textOf,
   type Catalogue,
   type InstrumentCitation,
   type Provision,
   type ProvisionKind,
   type TreatyDocument,
 } from '../model';
+import { isRegexSpace } from '../model/lines';
 import { linesOf, toRange } from './convert';
 
 export type CompletionUnit = 'article' | 'paragraph' | 'point' | 'annex' | 'part' | 'chapter' | 'section';
@@ -114,11 +116,13 @@ export function completionContext(
   const lineStart = lines.offsetAt({ line: position.line, character: 0 });
   const lineEnd = lines.offsetAt({ line: position.line + 1, character: 0 });
   // A short window is enough for any citation and keeps the regexes cheap on long lines.
-  const before = doc.text.slice(Math.max(lineStart, end - 200), end);
+  // Read in spans: completion comes with typing, and the whole text is chunks then (model/text.ts).
+  const text = textOf(doc);
+  const before = text.slice(Math.max(lineStart, end - 200), end);
   let afterEnd = Math.min(lineEnd, end + 300);
-  while (afterEnd > end && (doc.text[afterEnd - 1] === '\n' || doc.text[afterEnd - 1] === '\r')) afterEnd--;
-  const afterText = doc.text.slice(end, afterEnd);
-  if (end - lineStart < 40 && HEADING_LINE.test(doc.text.slice(lineStart, end)) && afterText.trim() === '') return undefined;
+  while (afterEnd > end && (text.charCodeAt(afterEnd - 1) === 10 || text.charCodeAt(afterEnd - 1) === 13)) afterEnd--;
+  const afterText = text.slice(end, afterEnd);
+  if (end - lineStart < 40 && HEADING_LINE.test(text.slice(lineStart, end)) && afterText.trim() === '') return undefined;
   for (const { re, read } of PATTERNS) {
     const m = re.exec(before);
     if (!m) continue;
@@ -213,7 +217,8 @@ export function completionItems(doc: TreatyDocument, ctx: CompletionContext, oth
   // The cursor typically sits after a space at the very end of a provision, outside its range:
   // the last character written before it says where we are.
   let anchor = ctx.start;
-  while (anchor > 0 && /[\s(]/.test(doc.text[anchor - 1])) anchor--;
+  const text = textOf(doc);
+  while (anchor > 0 && (text.charCodeAt(anchor - 1) === 40 /* ( */ || isRegexSpace(text.charCodeAt(anchor - 1)))) anchor--;
   const here = other ? undefined : provisionAt(doc, Math.max(0, anchor - 1));
   let candidates = candidatesFor(target, ctx, here);
   if (ctx.after !== undefined) {

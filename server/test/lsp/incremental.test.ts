@@ -150,7 +150,7 @@ describe('the line index of a re-parsed model (features/convert.ts linesOf)', ()
 });
 
 describe('a keystroke does not copy the whole text (model/text.ts, openDocument.ts)', () => {
-  it('outline, hover, definition, references and diagnostics after keystrokes read the chunks only, and answer as a server given the final text does', async () => {
+  it('outline, hover, definition, references, diagnostics, completion, folding, lenses, inlay hints and highlights after keystrokes read the chunks only, and answer as a server given the final text does', async () => {
     type Published = { uri: string; version?: number; diagnostics: unknown[] };
     const open = (initial: string) => {
       const published: Published[] = [];
@@ -191,6 +191,12 @@ describe('a keystroke does not copy the whole text (model/text.ts, openDocument.
         hover: await s.client.sendRequest('textDocument/hover', { ...doc, position: lines.positionAt(ref + 2) }),
         definition: await s.client.sendRequest('textDocument/definition', { ...doc, position: lines.positionAt(ref + 20) }),
         references: await s.client.sendRequest('textDocument/references', { ...doc, position: lines.positionAt(heading + 3), context: { includeDeclaration: true } }),
+        // What else an editor asks for while one types.
+        completion: await s.client.sendRequest('textDocument/completion', { ...doc, position: lines.positionAt(ref + 'article '.length) }),
+        folding: await s.client.sendRequest('textDocument/foldingRange', doc),
+        lenses: await s.client.sendRequest('textDocument/codeLens', doc),
+        hints: await s.client.sendRequest('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 0 }, end: lines.positionAt(current.length) } }),
+        highlights: await s.client.sendRequest('textDocument/documentHighlight', { ...doc, position: lines.positionAt(ref + 2) }),
       };
     };
     let v = 1;
