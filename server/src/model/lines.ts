@@ -16,7 +16,15 @@ export class LineIndex {
    */
   private readonly textLength: number;
 
-  constructor(text: string) {
+  /** The index of `text`; or (for `afterEdit`) of a text of `textLength` with these line starts. */
+  constructor(text: string);
+  constructor(starts: Uint32Array, textLength: number);
+  constructor(text: string | Uint32Array, textLength?: number) {
+    if (typeof text !== 'string') {
+      this.starts = text;
+      this.textLength = textLength!;
+      return;
+    }
     this.textLength = text.length;
     const starts = [0];
     if (!text.includes('\r')) {
@@ -35,6 +43,31 @@ export class LineIndex {
       }
     }
     this.starts = Uint32Array.from(starts);
+  }
+
+  /** See `lineIndexAfterEdit`. */
+  static afterEdit(old: LineIndex, change: { start: number; oldEnd: number; newEnd: number }, text: TextLike): LineIndex {
+    const starts = old.starts;
+    const delta = change.newEnd - change.oldEnd;
+    // A start s depends on the characters at s - 1 and s only.
+    const from = Math.max(0, change.start - 1);
+    const head = countAtMost(starts, from);
+    const middle: number[] = [];
+    let i = from;
+    for (const end = Math.min(text.length, change.newEnd + 2); i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        middle.push(i + 1);
+      } else if (c === 10) middle.push(i + 1);
+    }
+    // Old starts whose two characters lie past everything read.
+    const tail = countAtMost(starts, i - delta);
+    const out = new Uint32Array(head + middle.length + starts.length - tail);
+    out.set(starts.subarray(0, head));
+    out.set(middle, head);
+    for (let k = tail, j = head + middle.length; k < starts.length; k++, j++) out[j] = starts[k] + delta;
+    return new LineIndex(out, text.length);
   }
 
   get lineCount(): number {
@@ -68,29 +101,7 @@ export class LineIndex {
  * only the edited lines are read (features/convert.ts, after model/incremental.ts).
  */
 export function lineIndexAfterEdit(old: LineIndex, change: { start: number; oldEnd: number; newEnd: number }, text: TextLike): LineIndex {
-  const starts = old['starts'];
-  const delta = change.newEnd - change.oldEnd;
-  // A start s depends on the characters at s - 1 and s only.
-  const from = Math.max(0, change.start - 1);
-  const head = countAtMost(starts, from);
-  const middle: number[] = [];
-  let i = from;
-  for (const end = Math.min(text.length, change.newEnd + 2); i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      middle.push(i + 1);
-    } else if (c === 10) middle.push(i + 1);
-  }
-  // Old starts whose two characters lie past everything read.
-  const tail = countAtMost(starts, i - delta);
-  const out = new Uint32Array(head + middle.length + starts.length - tail);
-  out.set(starts.subarray(0, head));
-  out.set(middle, head);
-  for (let k = tail, j = head + middle.length; k < starts.length; k++, j++) out[j] = starts[k] + delta;
-  const index = Object.create(LineIndex.prototype) as LineIndex;
-  Object.assign(index, { starts: out, textLength: text.length });
-  return index;
+  return LineIndex.afterEdit(old, change, text);
 }
 
 /** The first index in ascending `a` whose value is >= `x` (`a.length` when none is). */
