@@ -281,24 +281,39 @@ function findUses(doc: TreatyDocument, terms: DefinedTerm[]): TermUse[] {
   const blocked: Span[] = [...terms.map((t) => t.span), ...doc.references, ...labels].sort((a, b) => a.start - b.start);
   let b = 0;
 
-  const tokens: Span[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ start: m.index, end: m.index + m[0].length });
-
+  // The words are read one at a time by code, and the ones after a word only when a term starts
+  // with it: no array of every word (80,000 in UNCLOS) and no string per word is made. A word
+  // whose first unit or length no term's first word has is passed over unread.
+  const firstUnits = new Set<number>();
+  let shortest = Infinity;
+  let longest = 0;
+  for (const w of byFirst.keys()) {
+    firstUnits.add(w.charCodeAt(0));
+    shortest = Math.min(shortest, w.length);
+    longest = Math.max(longest, w.length);
+  }
   const uses: TermUse[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const first = text.slice(tokens[i].start, tokens[i].end);
+  let at = 0;
+  for (let t = nextWord(text, at); t; t = nextWord(text, at)) {
+    at = t.end;
+    const length = t.end - t.start;
+    // A possessive ("Party’s") is two units longer than the word it is matched as.
+    if (!firstUnits.has(text.charCodeAt(t.start)) || length < shortest || length > longest + 2) continue;
+    const first = text.slice(t.start, t.end);
     const candidates = byFirst.get(first) ?? byFirst.get(stripPossessive(first));
     if (!candidates) continue;
+    const tokens: Span[] = [t];
     for (const v of candidates) {
-      const end = matchWords(text, tokens, i, v.words);
-      if (end === undefined) continue;
-      const span = { start: tokens[i].start, end };
+      const matched = matchWords(text, tokens, v.words);
+      if (matched === undefined) continue;
+      const span = { start: t.start, end: matched };
       while (b < blocked.length && blocked[b].end <= span.start) b++;
       if (b < blocked.length && blocked[b].start < span.end) break;
       const term = pick(byKey.get(v.key)!, span.start);
       if (term) {
         uses.push({ span, term });
-        i += v.words.length - 1;
+        // The next word is the one after the last word of the use.
+        at = tokens[v.words.length - 1].end;
       }
       break;
     }
@@ -306,18 +321,54 @@ function findUses(doc: TreatyDocument, terms: DefinedTerm[]): TermUse[] {
   return uses;
 }
 
-/** The end of the match of `words` at token `i`, or undefined. Words are separated by spaces or one line break. */
-function matchWords(text: string, tokens: Span[], i: number, words: string[]): number | undefined {
-  if (i + words.length > tokens.length) return undefined;
+/**
+ * The end of the match of `words` at `tokens[0]`, or undefined. `tokens` holds the words read
+ * so far from there and is extended as needed. Words are separated by spaces or one line break.
+ */
+function matchWords(text: string, tokens: Span[], words: string[]): number | undefined {
   for (let k = 0; k < words.length; k++) {
-    const t = tokens[i + k];
-    const word = text.slice(t.start, t.end);
+    if (k === tokens.length) {
+      const next = nextWord(text, tokens[k - 1].end);
+      if (!next) return undefined;
+      tokens.push(next);
+    }
+    const t = tokens[k];
+    const w = text.slice(t.start, t.end);
     const last = k === words.length - 1;
-    if (word !== words[k] && !(last && stripPossessive(word) === words[k])) return undefined;
-    if (k > 0 && !spacesAndOneBreak(text, tokens[i + k - 1].end, t.start)) return undefined;
-    if (last) return word === words[k] ? t.end : t.start + words[k].length;
+    if (w !== words[k] && !(last && stripPossessive(w) === words[k])) return undefined;
+    if (k > 0 && !spacesAndOneBreak(text, tokens[k - 1].end, t.start)) return undefined;
+    if (last) return w === words[k] ? t.end : t.start + words[k].length;
   }
   return undefined;
+}
+
+/**
+ * The first word at or after `from` as `WORD` reads words (runs of letters and digits, joined
+ * by ’ ' or - between two of them), found by code: ASCII by its value, the rest by the Unicode
+ * class at that position. `definitions.test.ts` holds it equal to `WORD` on any text.
+ */
+export function nextWord(text: string, from: number): Span | undefined {
+  let i = from;
+  while (i < text.length && !wordUnits(text, i)) i++;
+  if (i >= text.length) return undefined;
+  const start = i;
+  for (;;) {
+    for (let w = wordUnits(text, i); w; w = wordUnits(text, i)) i += w;
+    const c = text.charCodeAt(i);
+    if ((c === 0x2019 || c === 39 || c === 45) && wordUnits(text, i + 1)) i++;
+    else return { start, end: i };
+  }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/uy;
+
+/** How many UTF-16 units the letter or digit at `i` takes (2 beyond the first plane); 0 when there is none. */
+function wordUnits(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c !== c) return 0; // past the end
+  WORD_CHAR.lastIndex = i;
+  return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
 }
 
 /** True when text[from, to) is spaces and tabs with at most one line break among them. */
@@ -333,8 +384,12 @@ function spacesAndOneBreak(text: string, from: number, to: number): boolean {
   return breaks <= 1;
 }
 
+/** The word without a final "’s" / "'s" (by code: this runs for every word of the text). */
 function stripPossessive(word: string): string {
-  return word.replace(/[’']s$/, '');
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  const q = word.charCodeAt(n - 2);
+  return q === 0x2019 || q === 39 ? word.slice(0, n - 2) : word;
 }
 
 /** Spellings a use may take: a lower-case term may open a sentence; the last word may be singular or plural. */
