@@ -33,6 +33,7 @@ import {
   type Span,
   type TreatyDocument,
 } from '../model';
+import { mayCite } from './citedIndex';
 import { linesOf, toRange } from './convert';
 
 /** A document whose references are searched, with the lookup that resolves its citations of other instruments. */
@@ -128,9 +129,11 @@ export function headingAt(doc: TreatyDocument, offset: number): Provision | unde
 export function citationsOf(subject: Subject, sources: readonly SourceDocument[]): Citation[] {
   const out: Citation[] = [];
   for (const src of sources) {
-    for (const ref of src.doc.references) {
+    // In the subject's own document, only the references the index says may cite it are looked at.
+    const own = src.doc === subject.doc;
+    for (const ref of own ? mayCite(src.doc, subject.provision, DEEP.has(subject.provision.kind)) : src.doc.references) {
       // A reference can only cite another document through its instrument, and this one only internally.
-      if (!ref.instrument && src.doc !== subject.doc) continue;
+      if (!ref.instrument && !own) continue;
       // An internal reference's targets are its own: no Resolution built for each of 20,000 references.
       const res = ref.instrument ? resolveReference(src.doc, ref, src.lookup) : undefined;
       for (const span of citingSpans(ref, res, subject)) out.push({ uri: src.uri, doc: src.doc, span, ref });

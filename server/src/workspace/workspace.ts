@@ -456,10 +456,8 @@ export class Workspace {
    */
   async lookupFor(doc: TreatyDocument, refs: readonly Reference[] = doc.references, token?: CancellationSignal): Promise<InstrumentLookup> {
     const found = new Map<string, ParsedDocument | undefined>();
-    for (const ref of refs) {
-      if (!ref.instrument) continue;
-      const key = citationKey(ref.instrument);
-      if (!found.has(key)) found.set(key, await this.findInstrument(ref.instrument, token));
+    for (const [key, citation] of citedInstruments(doc, refs)) {
+      if (!found.has(key)) found.set(key, await this.findInstrument(citation, token));
     }
     return (citation) => {
       const parsed = found.get(citationKey(citation));
@@ -763,3 +761,22 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+
+// Every request that resolves a document's citations asks for its instruments (Find All
+// References twice): the 20,000 references of a 5 MB text are walked once per model.
+const instrumentsCited = new WeakMap<TreatyDocument, Map<string, InstrumentCitation>>();
+
+/** The distinct instruments `refs` cite, by citation key (for all of a model's references, kept per model). */
+function citedInstruments(doc: TreatyDocument, refs: readonly Reference[]): Map<string, InstrumentCitation> {
+  const whole = refs === doc.references;
+  const known = whole ? instrumentsCited.get(doc) : undefined;
+  if (known) return known;
+  const out = new Map<string, InstrumentCitation>();
+  for (const ref of refs) {
+    if (!ref.instrument) continue;
+    const key = citationKey(ref.instrument);
+    if (!out.has(key)) out.set(key, ref.instrument);
+  }
+  if (whole) instrumentsCited.set(doc, out);
+  return out;
+}
