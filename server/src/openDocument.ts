@@ -45,10 +45,14 @@ export class OpenTextDocument implements TextDocument {
 
   /** As LSP says: a character past the line's end means the line's end, before its line break. */
   offsetAt(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lines.lineCount) return this.content.length;
-    const start = this.lines.offsetAt({ line: position.line, character: 0 });
-    return Math.min(start + Math.max(0, position.character), this.contentEnd(position.line));
+    // A position that is not a number (null from a client's JSON) reads as 0, never as NaN: a
+    // NaN offset would make an edit land nowhere in particular.
+    const line = Number.isFinite(position.line) ? Math.floor(position.line) : 0;
+    const character = Number.isFinite(position.character) ? Math.max(0, Math.floor(position.character)) : 0;
+    if (line < 0) return 0;
+    if (line >= this.lines.lineCount) return this.content.length;
+    const start = this.lines.offsetAt({ line, character: 0 });
+    return Math.min(start + character, this.contentEnd(line));
   }
 
   /** The line without its line break (past the last line: the last line; before the first: empty at 0:0). */
