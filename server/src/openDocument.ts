@@ -11,7 +11,6 @@ import { composeChanges, type TextChange } from './model/incremental';
 
 export class OpenTextDocument implements TextDocument {
   private content: ChunkedText;
-  private lines: LineIndex;
 
   constructor(
     readonly uri: string,
@@ -20,7 +19,12 @@ export class OpenTextDocument implements TextDocument {
     text: string,
   ) {
     this.content = ChunkedText.of(text);
-    this.lines = this.content.lines = new LineIndex(text);
+    this.content.lines = new LineIndex(text);
+  }
+
+  /** The line starts of this version, which the text carries (the features read them there too). */
+  private get lines(): LineIndex {
+    return this.content.lines!;
   }
 
   /** This version's text; it never changes (the next edit makes a new one). */
@@ -95,12 +99,13 @@ export class OpenTextDocument implements TextDocument {
         const a = this.offsetAt(c.range.start);
         const b = this.offsetAt(c.range.end);
         const one = { start: Math.min(a, b), oldEnd: Math.max(a, b), newEnd: Math.min(a, b) + c.text.length };
+        const before = this.lines;
         this.content = this.content.edit(one.start, one.oldEnd, c.text);
-        this.lines = this.content.lines = lineIndexAfterEdit(this.lines, one, this.content);
+        this.content.lines = lineIndexAfterEdit(before, one, this.content);
         span = span ? composeChanges(span, one) : one;
       } else {
         this.content = ChunkedText.of(c.text);
-        this.lines = this.content.lines = new LineIndex(c.text);
+        this.content.lines = new LineIndex(c.text);
         whole = true;
       }
     }

@@ -26,9 +26,9 @@ import {
   type TreatyDocument,
 } from '../model';
 import { numberingFaults, type NumberingFault } from '../model/numbering';
-import { changedSince, modelId } from '../model/incremental';
+import { changedLinesSince, modelId } from '../model/incremental';
 import { firstReferenceFrom, labelSpan, labelStart } from '../model/query';
-import { isRegexSpace, lineEndAt, lineStartAt } from '../model/lines';
+import { isRegexSpace } from '../model/lines';
 import { textOf } from '../model/text';
 import { candidatesFor } from './candidates';
 import { linesOf, toRange } from './convert';
@@ -173,8 +173,8 @@ function pendingFindings(doc: TreatyDocument, lookup: InstrumentLookup | undefin
   let dirty: Span = { start: 1, end: 0 };
   if (memo && memo.key !== key) memo = undefined;
   if (memo && memo.id !== id) {
-    const changed = changedSince(doc, memo.id);
-    if (changed) dirty = { start: lineStartAt(textOf(doc), changed.start), end: lineEndAt(textOf(doc), changed.end) };
+    const changed = changedLinesSince(doc, memo.id);
+    if (changed) dirty = changed;
     else memo = undefined;
   }
   const isDirty = (span: Span) => span.end >= dirty.start && span.start <= dirty.end;

@@ -1,9 +1,7 @@
 // Document outline: the provision tree as hierarchical DocumentSymbols.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-protocol';
 import { labelSpan, outlineName, provisionLabel, type LineIndex, type Provision, type ProvisionKind, type Span, type TreatyDocument } from '../model';
-import { changedSince, modelId } from '../model/incremental';
-import { lineEndAt, lineStartAt } from '../model/lines';
-import { textOf } from '../model/text';
+import { changedLinesSince, modelId } from '../model/incremental';
 import { containsRange, linesOf, toRange } from './convert';
 
 // Containers read as modules/namespaces, articles as the main "classes", and their
@@ -77,9 +75,8 @@ export function outline(doc: TreatyDocument, options: OutlineOptions = {}): Outl
   const id = modelId(doc);
   if (memo && memo.maxSymbols === options.maxSymbols && memo.lineCount === lines.lineCount) {
     if (memo.id === id) return memo.outline;
-    const changed = changedSince(doc, memo.id);
-    if (changed) {
-      const dirty = { start: lineStartAt(textOf(doc), changed.start), end: lineEndAt(textOf(doc), changed.end) };
+    const dirty = changedLinesSince(doc, memo.id);
+    if (dirty) {
       const touches = (span: Span) => span.end >= dirty.start && span.start <= dirty.end;
       const skip = new Set(memo.outline.omitted);
       // Rebuilt where the provision's range or label touches an edited line; the same symbol object elsewhere.

@@ -169,10 +169,10 @@ export function articleCitations(doc: TreatyDocument, uri: string, sources: read
     if (!isParsed(src)) {
       for (const ref of src.citations) {
         if (src.locate(ref) !== uri) continue;
-        const articles = new Set<Provision>();
+        const articles: Provision[] = [];
         for (const eId of ref.targets) {
           const p = doc.byId.get(eId);
-          if (p) addArticle(articles, p);
+          if (p) pushArticle(articles, p);
         }
         for (const article of articles) for (const range of summarySpans(ref, { uri, doc, provision: article })) add(article, { uri: src.uri, range });
       }
@@ -200,15 +200,6 @@ function pushArticle(into: Provision[], p: Provision): void {
   for (let q: Provision | undefined = p; q; q = q.parent) {
     if (q.kind === 'article') {
       if (!into.includes(q)) into.push(q);
-      return;
-    }
-  }
-}
-
-function addArticle(into: Set<Provision>, p: Provision): void {
-  for (let q: Provision | undefined = p; q; q = q.parent) {
-    if (q.kind === 'article') {
-      into.add(q);
       return;
     }
   }

@@ -12,7 +12,7 @@ import { detectLanguage } from './language';
 import { citationWork, workIdentity, type WorkIdentity } from './akomaNtosoIri';
 import { resolveReference, type InstrumentLookup } from './resolve';
 import type { NumberToken, Provision, ProvisionKind, Reference, Span, TreatyDocument } from './types';
-import { labelStart } from './query';
+import { firstReferenceFrom, labelStart } from './query';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
@@ -363,7 +363,8 @@ class Writer {
     const { text, references } = this.doc;
     let out = '';
     let at = span.start;
-    for (let i = firstReferenceFrom(references, span.start); i < references.length; i++) {
+    // From the first reference that ends at or after the span's start (one ending at it starts before: skipped below).
+    for (let i = firstReferenceFrom(references, span.start, 'end'); i < references.length; i++) {
       const ref = references[i];
       if (ref.start >= span.end) break;
       if (ref.start < at || ref.end > span.end) continue;
@@ -492,18 +493,6 @@ function trimSeparators(s: string): string {
   let end = s.length;
   while (end > 0 && /[\s\u2014\u2013:.\-]/.test(s[end - 1])) end--;
   return s.slice(0, end).trim();
-}
-
-/** Index of the first reference that ends after `offset` (references are sorted, disjoint). */
-function firstReferenceFrom(refs: readonly Reference[], offset: number): number {
-  let lo = 0;
-  let hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (refs[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF). */

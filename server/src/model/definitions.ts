@@ -62,7 +62,6 @@ const AFTER_HEREINAFTER_WORDS = /((?:the\s+)?\p{L}[\p{L}’'-]*(?:[ \t]+\p{L}[\p
 const PARENTHESISED = /\(\s*(the\s+)?([“"«])((?:the\s+)?\p{Lu}[^“”"«»\n]{0,60}?)([”"»])\s*\)/gu;
 const PURPOSES =
   /\bfor\s+the\s+purposes?\s+of\b[^.;]{0,80}?\b(?:this|the\s+present)\s+(Convention|Treaty|Agreement|Charter|Protocol|Statute|Covenant|Pact|Constitution|Part|Chapter|Section|Subsection|Annex|[Aa]rticle|[Pp]aragraph|[Ss]ubparagraph)\b/giu;
-const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
 
 const cache = new WeakMap<TreatyDocument, DefinedTerms>();
 
@@ -343,9 +342,9 @@ function matchWords(text: string, tokens: Span[], words: string[]): number | und
 }
 
 /**
- * The first word at or after `from` as `WORD` reads words (runs of letters and digits, joined
- * by ’ ' or - between two of them), found by code: ASCII by its value, the rest by the Unicode
- * class at that position. `definitions.test.ts` holds it equal to `WORD` on any text.
+ * The first word at or after `from`: a run of letters and digits (Unicode L and N), runs joined
+ * by ’ ' or - between two of them; found by code, ASCII by its value, the rest by the Unicode
+ * class at that position. `definitions.test.ts` holds it equal to the word pattern on any text.
  */
 export function nextWord(text: string, from: number): Span | undefined {
   let i = from;

@@ -73,9 +73,7 @@ export function reparseTreaty(prev: TreatyDocument, text: string | ChunkedText, 
   } else {
     incrementalStats.full++;
     incrementalStats.reasons[result] = (incrementalStats.reasons[result] ?? 0) + 1;
-    doc = parseTreaty(text.toString(), options);
-    // Chunks carry what their maker knew (line starts): the model keeps them even after a full parse.
-    if (typeof text !== 'string') withSource(doc, text);
+    doc = parseText(text, options);
   }
   if (doc !== prev) lineage.set(doc, { from: new WeakRef(prev), fromId: modelId(prev), change: ch, reresolved: reresolvedIn.get(doc) });
   return doc;
@@ -137,6 +135,26 @@ export function changedSince(doc: TreatyDocument, id: number): Span | undefined 
     if (reresolved) dirty = union(dirty, reresolved);
   }
   return dirty;
+}
+
+/**
+ * `changedSince`, widened to whole lines: what a feature that keeps per-line results (the
+ * outline, diagnostics) must build again.
+ */
+export function changedLinesSince(doc: TreatyDocument, id: number): Span | undefined {
+  const changed = changedSince(doc, id);
+  if (!changed) return undefined;
+  const text = textOf(doc);
+  return { start: lineStartAt(text, changed.start), end: lineEndAt(text, changed.end) };
+}
+
+/**
+ * `parseTreaty` of a text given as a string or as chunks. A model parsed from chunks keeps them
+ * (`withSource`): they carry what their maker knew, such as the line starts.
+ */
+export function parseText(text: string | ChunkedText, options: ParseOptions = {}): TreatyDocument {
+  const doc = parseTreaty(text.toString(), options);
+  return typeof text === 'string' ? doc : withSource(doc, text);
 }
 
 /** Where an offset of the text before `change` is after it (inside the replaced span: its end). */

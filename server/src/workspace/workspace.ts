@@ -14,11 +14,9 @@
 // inside the workspace folders and the library folders are ever read.
 import {
   Catalogue,
-  withSource,
   type ChunkedText,
   DEFAULT_CATALOGUE,
   normaliseName,
-  parseTreaty,
   type InstrumentCitation,
   type InstrumentLookup,
   type Reference,
@@ -28,7 +26,7 @@ import { isInside, joinUri, normaliseUri, type FileSystem } from './fileSystem';
 import { throwIfCancelled, untilCancelled, type CancellationSignal } from './cancellation';
 import { resolveLibraryEntries } from './libraryRoots';
 import { parallelNote } from '../model/parallel';
-import { composeChanges, reparseTreaty, type TextChange } from '../model/incremental';
+import { composeChanges, parseText, reparseTreaty, type TextChange } from '../model/incremental';
 import { citationKey, detach, summarise, type DocumentSummary } from './summary';
 import { InThreadSummaryBuilder, internSummary, type SummaryBuilder } from './summaryBuilder';
 
@@ -456,9 +454,7 @@ export class Workspace {
    */
   async lookupFor(doc: TreatyDocument, refs: readonly Reference[] = doc.references, token?: CancellationSignal): Promise<InstrumentLookup> {
     const found = new Map<string, ParsedDocument | undefined>();
-    for (const [key, citation] of citedInstruments(doc, refs)) {
-      if (!found.has(key)) found.set(key, await this.findInstrument(citation, token));
-    }
+    for (const [key, citation] of citedInstruments(doc, refs)) found.set(key, await this.findInstrument(citation, token));
     return (citation) => {
       const parsed = found.get(citationKey(citation));
       return parsed ? { doc: parsed.doc, uri: parsed.uri } : undefined;
@@ -470,9 +466,7 @@ export class Workspace {
   private parse(text: string | ChunkedText, uri: string, base?: { doc: TreatyDocument; change: TextChange }): TreatyDocument | undefined {
     try {
       const options = { catalogue: this.catalogueValue, language: this.languageValue };
-      if (base) return reparseTreaty(base.doc, text, options, base.change);
-      const doc = parseTreaty(text.toString(), options);
-      return typeof text === 'string' ? doc : withSource(doc, text);
+      return base ? reparseTreaty(base.doc, text, options, base.change) : parseText(text, options);
     } catch (err) {
       // A model bug must not take the server down; the document just has no features.
       this.log(`pacta: cannot parse ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
