@@ -155,7 +155,15 @@ const UNIT_WORD = new RegExp(UNIT_WORD_SOURCE, 'y');
 
 export interface InstrumentNames {
   /** Catalogue names (titles and aliases), longest first. */
-  names: string[];
+  names: readonly string[];
+}
+
+/** The names lower-cased, once per names array (a catalogue's is made once; every parse asks). */
+const lowered = new WeakMap<readonly string[], string[]>();
+function lowerNames(names: readonly string[]): string[] {
+  let out = lowered.get(names);
+  if (!out) lowered.set(names, (out = names.map((n) => n.toLowerCase())));
+  return out;
 }
 
 export class CitationScanner {
@@ -167,7 +175,7 @@ export class CitationScanner {
 
   constructor(text: string, private readonly instruments: InstrumentNames) {
     this.text = text;
-    this.namesLower = instruments.names.map((n) => n.toLowerCase());
+    this.namesLower = lowerNames(instruments.names);
   }
 
   /** Every citation in the text, in order, not overlapping. */

@@ -15,19 +15,21 @@ export interface ParseOptions {
   language?: string;
   /**
    * 'otherInstruments': only the references that cite another instrument, the rest left
-   * unresolved (what a workspace summary keeps: summaryReferences.ts). Not a model for the
-   * editor, nor one for reparseTreaty to start from. Default 'all'.
+   * unresolved (what a workspace summary keeps: summaryReferences.ts). Paragraphs, points and
+   * recitals then have no eId and are not in byId (a summary lists articles and up). Not a
+   * model for the editor, nor one for reparseTreaty to start from. Default 'all'.
    */
   references?: 'all' | 'otherInstruments';
 }
 
 export function parseTreaty(text: string, options: ParseOptions = {}): TreatyDocument {
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
-  const doc = parseStructure(text, catalogue);
+  const summary = options.references === 'otherInstruments';
+  const doc = parseStructure(text, catalogue, { listIds: !summary });
   if (doc.title) doc.instrumentId = catalogue.identify(doc.title)?.id;
   const setting = options.language && options.language !== 'auto' ? options.language.toLowerCase() : undefined;
   const language = languageNote(text) ?? setting ?? detectLanguage(text).code;
   if (language !== 'und') doc.language = language;
-  doc.references = options.references === 'otherInstruments' ? otherInstrumentReferences(doc, catalogue) : findReferences(doc, catalogue);
+  doc.references = summary ? otherInstrumentReferences(doc, catalogue) : findReferences(doc, catalogue);
   return doc;
 }

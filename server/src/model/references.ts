@@ -460,7 +460,7 @@ class Resolver {
   /** Resolves "the Charter of the United Nations" to a catalogue entry, or 'self'. */
   private instrument(name: string, at: number): InstrumentCitation | 'self' | undefined {
     const n = normaliseName(name);
-    if (this.doc.title && normaliseName(this.doc.title) === n) return 'self';
+    if (this.doc.title && this.titleKey() === n) return 'self';
     let entry = this.catalogue.identify(name);
     if (!entry && /^[A-Z][a-z]+$/.test(name)) {
       // "the Charter", "the Statute": whichever full title the text named before.
@@ -469,9 +469,24 @@ class Resolver {
       if (!entry) return undefined;
     }
     if (entry && this.doc.instrumentId === entry.id) return 'self';
-    if (entry && this.doc.title && this.catalogue.identify(this.doc.title)?.id === entry.id) return 'self';
+    if (entry && this.doc.title && this.titleEntry()?.id === entry.id) return 'self';
     return entry ? { cited: name, title: entry.title, id: entry.id } : { cited: name, title: name };
   }
+
+  /** The document's title as names are compared, once per resolver (asked for each citation of another instrument). */
+  private titleKey(): string {
+    return (this.normalisedTitle ??= normaliseName(this.doc.title ?? ''));
+  }
+
+  private normalisedTitle: string | undefined;
+
+  /** The catalogue's entry for the document's title, once per resolver. */
+  private titleEntry(): ReturnType<Catalogue['identify']> {
+    if (this.titleEntryKnown === undefined) this.titleEntryKnown = { entry: this.doc.title ? this.catalogue.identify(this.doc.title) : undefined };
+    return this.titleEntryKnown.entry;
+  }
+
+  private titleEntryKnown: { entry: ReturnType<Catalogue['identify']> } | undefined;
 
   private lastTitleMention(noun: string, before: number) {
     let best: { at: number; entry: ReturnType<Catalogue['identify']> } | undefined;

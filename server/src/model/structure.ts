@@ -80,7 +80,17 @@ export function idNum(kind: ProvisionKind, num: string): string {
   return kind === 'point' ? n.toLowerCase() : n;
 }
 
-export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocument {
+export interface StructureOptions {
+  /**
+   * False: paragraphs, points and recitals get no eId ('') and are not in byId; everything
+   * else is as usual. What a workspace summary needs (it lists articles and up), without the
+   * ids and map entries of the 80 % of provisions that are paragraphs and points.
+   */
+  listIds?: boolean;
+}
+
+export function parseStructure(text: string, _catalogue?: Catalogue, options: StructureOptions = {}): TreatyDocument {
+  const listIds = options.listIds !== false;
   const root: Provision = {
     kind: 'document',
     eId: '',
@@ -169,7 +179,8 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
   ): Provision => {
     const ord = ordinal ?? lastOrdinal(parent.children, kind) + 1;
     let eId: string;
-    if (kind === 'preamble' || kind === 'conclusions') eId = kind;
+    if (!listIds && (kind === 'paragraph' || kind === 'point' || kind === 'recital')) eId = '';
+    else if (kind === 'preamble' || kind === 'conclusions') eId = kind;
     else if (kind === 'attachment') eId = num ? `resolution_${num}` : `att_${ord}`;
     else eId = prefixFor(parent, kind) + ID_PREFIX[kind] + (num ? idNum(kind, num) : String(ord));
     // A concatenated eId is a tree of string pieces ("art_21__para_2__point_a": 160 bytes held);
@@ -184,7 +195,7 @@ export function parseStructure(text: string, _catalogue?: Catalogue): TreatyDocu
       : { kind, eId, num, ordinal: ord, start, end: labelEnd, labelEnd, bodyStart: labelEnd, children: NO_CHILDREN, parent };
     if (parent.children === NO_CHILDREN) parent.children = [node];
     else parent.children.push(node);
-    if (byId.get(eId) === undefined) byId.set(eId, node);
+    if (eId !== '' && byId.get(eId) === undefined) byId.set(eId, node);
     return node;
   };
 

@@ -4,9 +4,9 @@
 // Positions are plain line/character pairs (LSP-shaped): a summary keeps no text.
 import type { Catalogue } from './catalogue';
 import type { LinePosition } from './lines';
-import { ARTICLE_AND_ABOVE, labelSpan, walk } from './query';
-import { outlineName, provisionLabel, provisionPath } from './render';
-import type { ProvisionKind, Span, TreatyDocument } from './types';
+import { ARTICLE_AND_ABOVE, labelSpan } from './query';
+import { outlineName, ownName, provisionLabel } from './render';
+import type { Provision, ProvisionKind, Span, TreatyDocument } from './types';
 
 export interface LineRange {
   start: LinePosition;
@@ -90,6 +90,26 @@ export function symbolWords(s: string, pool?: Map<string, string>): string[] {
   return out.slice();
 }
 
+const NO_WORDS: readonly string[] = Object.freeze([]);
+
+/**
+ * `symbolWords(\`${parentPath} › ${name}\`)` from the parent path's words: "›" splits words, so
+ * the path's words are the parent's followed by the name's, each once.
+ */
+function addWords(parentWords: readonly string[], name: string, pool?: Map<string, string>): string[] {
+  const added: string[] = [];
+  for (const w of splitWords(name)) {
+    let shared = pool?.get(w);
+    if (shared === undefined) {
+      shared = w;
+      pool?.set(w, w);
+    }
+    if (!parentWords.includes(shared) && !added.includes(shared)) added.push(shared);
+  }
+  // concat makes an array of the exact length (a pushed-to one keeps spare room; thousands are kept).
+  return parentWords.concat(added);
+}
+
 export interface SymbolTableOptions {
   /** Copies each kept string (a summary must not hold slices of the file's text). */
   copy?: (s: string) => string;
@@ -111,28 +131,38 @@ export function buildSymbolTable(
     const ws = splitWords(n);
     return [ws.map((w) => w[0]).join(''), ws.filter((w) => !STOP_WORDS.has(w)).map((w) => w[0]).join('')];
   });
-  const untitled = { ...doc, title: undefined };
   const entries: SymbolEntry[] = [];
-  for (const p of walk(doc.root)) {
-    if (!ARTICLE_AND_ABOVE.has(p.kind)) continue;
+  // Pre-order, as walk() gives it, but only from articles up: their children are paragraphs and
+  // points, never listed (walking them was most of the walk). A path is its parent's path and
+  // its own name, so each is one concatenation and its words the parent's and its own name's.
+  const visit = (p: Provision, parentPath: string | undefined, parentWords: readonly string[]): void => {
+    if (!ARTICLE_AND_ABOVE.has(p.kind)) return;
+    let path: string | undefined;
+    let pathWords: readonly string[] = NO_WORDS;
     if (p.kind === 'document') {
       // The document's own name is its title: "Orchard" finds the document before its articles.
-      if (!doc.title) continue;
-      const start = Math.max(0, doc.text.indexOf(doc.title));
-      entries.push({ kind: 'document', name: copy(doc.title), path: '', range: rangeOf({ start, end: start + doc.title.length }), own: titleWords, pathWords: [] });
-      continue;
+      if (doc.title) {
+        const start = Math.max(0, doc.text.indexOf(doc.title));
+        entries.push({ kind: 'document', name: copy(doc.title), path: '', range: rangeOf({ start, end: start + doc.title.length }), own: titleWords, pathWords: [] });
+      }
+    } else {
+      const own = ownName(p);
+      path = parentPath === undefined ? own : `${parentPath} › ${own}`;
+      pathWords = addWords(parentWords, own, pool);
+      const outline = outlineName(p);
+      const label = provisionLabel(p);
+      entries.push({
+        kind: p.kind,
+        name: copy(outline || label || p.kind),
+        path: copy(path),
+        range: rangeOf(labelSpan(p)),
+        own: symbolWords(`${outline} ${label}`, pool),
+        pathWords,
+      });
     }
-    const outline = outlineName(p);
-    const label = provisionLabel(p);
-    const path = provisionPath(untitled, p);
-    entries.push({
-      kind: p.kind,
-      name: copy(outline || label || p.kind),
-      path: copy(path),
-      range: rangeOf(labelSpan(p)),
-      own: symbolWords(`${outline} ${label}`, pool),
-      pathWords: symbolWords(path, pool),
-    });
-  }
+    if (p.kind === 'article') return;
+    for (let i = 0; i < p.children.length; i++) visit(p.children[i], path, pathWords);
+  };
+  visit(doc.root, undefined, NO_WORDS);
   return { titleWords, initials, entries };
 }

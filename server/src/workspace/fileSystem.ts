@@ -30,6 +30,11 @@ export interface FileSystem {
    * undefined when it cannot be read; absent where only whole files can be read.
    */
   readHead?(uri: string, bytes: number): Promise<string | undefined>;
+  /**
+   * The file's path on this machine, where another thread of this process can read it
+   * itself (the index workers); absent, or undefined, where files are not local.
+   */
+  localPath?(uri: string): string | undefined;
 }
 
 // --- URI helpers shared by the implementations and the workspace -----------------------

@@ -1,5 +1,5 @@
 // The Node implementation of FileSystem, for the language server and the CLI.
-import { promises as fsp, readFile } from 'node:fs';
+import { closeSync, openSync, promises as fsp, readFile, readSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,19 @@ import { fileUriFromPath, type DirectoryEntry, type FileStat, type FileSystem, t
 // The callback readFile, promisified: fs.promises.readFile reads in chunks and took 1.5-2x the
 // CPU for the hundreds of small files an index reads (measured on Node 20).
 const readFileAsync = promisify(readFile);
+
+/** `work` in a turn of its own: requests waiting in the event loop go first. */
+function nextTurn<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => setImmediate(() => resolve(work())));
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // nothing was written: a failed close loses nothing
+  }
+}
 
 function toPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -29,32 +42,44 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
-  async readHead(uri: string, bytes: number): Promise<string | undefined> {
-    const path = toPath(uri);
-    if (!path) return undefined;
-    try {
-      const file = await fsp.open(path, 'r');
-      try {
-        const buffer = Buffer.allocUnsafe(bytes);
-        const { bytesRead } = await file.read(buffer, 0, bytes, 0);
-        return buffer.toString('utf8', 0, bytesRead);
-      } finally {
-        await file.close();
-      }
-    } catch {
-      return undefined;
-    }
+  localPath(uri: string): string | undefined {
+    return toPath(uri);
   }
 
-  async stat(uri: string): Promise<FileStat | undefined> {
+  /**
+   * The opening of a file and its stat: small reads, made in this thread, one per turn of the
+   * event loop. Through libuv's threads each call cost this thread 5-6 times the CPU of the
+   * read itself (the title index of 500 files: about 100 ms against 15, on a 2-core VM).
+   */
+  readHead(uri: string, bytes: number): Promise<string | undefined> {
     const path = toPath(uri);
-    if (!path) return undefined;
-    try {
-      const s = await fsp.stat(path);
-      return { type: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size, mtime: s.mtimeMs };
-    } catch {
-      return undefined;
-    }
+    if (!path) return Promise.resolve(undefined);
+    return nextTurn(() => {
+      let fd: number | undefined;
+      try {
+        fd = openSync(path, 'r');
+        const buffer = Buffer.allocUnsafe(bytes);
+        const bytesRead = readSync(fd, buffer, 0, bytes, 0);
+        return buffer.toString('utf8', 0, bytesRead);
+      } catch {
+        return undefined;
+      } finally {
+        if (fd !== undefined) closeQuietly(fd);
+      }
+    });
+  }
+
+  stat(uri: string): Promise<FileStat | undefined> {
+    const path = toPath(uri);
+    if (!path) return Promise.resolve(undefined);
+    return nextTurn(() => {
+      try {
+        const s = statSync(path);
+        return { type: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size, mtime: s.mtimeMs };
+      } catch {
+        return undefined;
+      }
+    });
   }
 
   async readDirectory(uri: string): Promise<DirectoryEntry[]> {

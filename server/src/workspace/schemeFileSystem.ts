@@ -30,6 +30,10 @@ export class SchemeFileSystem implements FileSystem {
     return this.pick(uri).stat(uri);
   }
 
+  localPath(uri: string): string | undefined {
+    return this.pick(uri).localPath?.(uri);
+  }
+
   homeUri(): string | undefined {
     return this.local.homeUri?.();
   }

@@ -14,6 +14,15 @@ export interface SummaryJob {
   language: string;
 }
 
+/** A file the builder reads itself, from its path on this machine (FileSystem.localPath). */
+export interface SummaryFileJob {
+  /** For log lines only. */
+  uri: string;
+  path: string;
+  catalogue: Catalogue;
+  language: string;
+}
+
 /**
  * A summary, or why there is none: `stage` says whether parsing or summarising failed (the
  * workspace words its log line after it), `message` holds the stack.
@@ -25,6 +34,11 @@ export interface SummaryBuilder {
   readonly concurrency: number;
   /** Never rejects: a failure is a result. Jobs may finish out of order. */
   build(job: SummaryJob): Promise<SummaryResult>;
+  /**
+   * Reads the file itself and summarises it; undefined when it cannot be read. The worker pool
+   * has this: its workers read the file, and this thread neither reads nor copies the text.
+   */
+  buildFile?(job: SummaryFileJob): Promise<SummaryResult | undefined>;
   /** Jobs are coming (the title index is being read): a chance to start threads meanwhile. */
   prepare?(): void;
   /** Stops any threads; later jobs still get answers (in this thread). */

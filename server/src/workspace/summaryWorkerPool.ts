@@ -7,14 +7,16 @@
 // calls `serveIndexWorker`. When it is missing, or a worker fails in any way, the pool says so
 // once and does the rest of its jobs, including those the workers held, in this thread.
 import { Worker, parentPort } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
+import { existsSync, readFile, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { Catalogue, DEFAULT_CATALOGUE, type CatalogueEntry } from '../model';
-import { buildSummary, extraEntries, InThreadSummaryBuilder, type SummaryBuilder, type SummaryJob, type SummaryResult } from './summaryBuilder';
+import { buildSummary, extraEntries, InThreadSummaryBuilder, type SummaryBuilder, type SummaryFileJob, type SummaryJob, type SummaryResult } from './summaryBuilder';
 
 interface Request {
   id: number;
-  text: string;
+  /** The text, or (a file job) the path the worker reads it from. */
+  text?: string;
+  path?: string;
   language: string;
   /** The catalogue's own entries, when it differs from the last one this worker was sent. */
   catalogue?: CatalogueEntry[];
@@ -22,13 +24,14 @@ interface Request {
 
 interface Reply {
   id: number;
-  result: SummaryResult;
+  /** Undefined: the file of a file job could not be read. */
+  result?: SummaryResult;
 }
 
 interface Pending {
   id: number;
-  job: SummaryJob;
-  resolve: (result: SummaryResult) => void;
+  job: SummaryJob | SummaryFileJob;
+  resolve: (result: SummaryResult | undefined) => void;
 }
 
 interface Slot {
@@ -42,7 +45,7 @@ interface Slot {
 const YOUNG_GENERATION_MB = 64;
 // Jobs a worker holds at once: with one, it sat idle from its answer until this thread, busy
 // with reading and interning, sent the next text.
-const DEPTH = 2;
+const DEPTH = 4;
 
 export interface WorkerPoolOptions {
   /** The worker script (a bundle whose entry calls `serveIndexWorker`). */
@@ -85,9 +88,25 @@ export class WorkerPoolSummaryBuilder implements SummaryBuilder {
   build(job: SummaryJob): Promise<SummaryResult> {
     if (!this.usingWorkers) return this.local.build(job);
     return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, job, resolve: (r) => resolve(r!) });
+      this.pump();
+    });
+  }
+
+  buildFile(job: SummaryFileJob): Promise<SummaryResult | undefined> {
+    if (!this.usingWorkers) return this.buildHere(job);
+    return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, job, resolve });
       this.pump();
     });
+  }
+
+  /** A job done in this thread (no workers, or they failed): a file job reads its file first. */
+  private buildHere(job: SummaryJob | SummaryFileJob): Promise<SummaryResult | undefined> {
+    if ('text' in job) return this.local.build(job);
+    return new Promise<string | undefined>((resolve) => readFile(job.path, 'utf8', (err, text) => resolve(err ? undefined : text))).then((text) =>
+      text === undefined ? undefined : this.local.build({ uri: job.uri, text, catalogue: job.catalogue, language: job.language }),
+    );
   }
 
   /** Starts the workers (they load their script while the workspace reads the title index). */
@@ -145,7 +164,7 @@ export class WorkerPoolSummaryBuilder implements SummaryBuilder {
   }
 
   private send(slot: Slot, p: Pending): void {
-    const request: Request = { id: p.id, text: p.job.text, language: p.job.language };
+    const request: Request = 'text' in p.job ? { id: p.id, text: p.job.text, language: p.job.language } : { id: p.id, path: p.job.path, language: p.job.language };
     if (slot.catalogue !== p.job.catalogue) {
       request.catalogue = extraEntries(p.job.catalogue);
       slot.catalogue = p.job.catalogue;
@@ -185,7 +204,7 @@ export class WorkerPoolSummaryBuilder implements SummaryBuilder {
     }
     this.slots = undefined;
     const waiting = [...held, ...this.queue.splice(0)].sort((a, b) => a.id - b.id);
-    for (const p of waiting) void this.local.build(p.job).then(p.resolve);
+    for (const p of waiting) void this.buildHere(p.job).then(p.resolve);
   }
 }
 
@@ -196,7 +215,18 @@ export function serveIndexWorker(): void {
   let catalogue = DEFAULT_CATALOGUE;
   port.on('message', (request: Request) => {
     if (request.catalogue) catalogue = new Catalogue(request.catalogue);
-    const reply: Reply = { id: request.id, result: buildSummary(request.text, catalogue, request.language, true) };
+    // A file job: read here, so the main thread neither reads the text nor copies it over.
+    const text = request.path === undefined ? request.text : readText(request.path);
+    const reply: Reply = { id: request.id, result: text === undefined ? undefined : buildSummary(text, catalogue, request.language, true) };
     port.postMessage(reply);
   });
+}
+
+/** The file's text, or undefined when it cannot be read (as NodeFileSystem.readFile). */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -255,6 +255,8 @@ describe('the workspace index', () => {
         'c.treaty.txt': '\uFEFF[Illustrative text]\n\nКонвенция о долинах\n\n' + 'Статья 1\nТекст статьи с буквами ё и é.\n'.repeat(3000),
         'd.treaty.txt': '\n'.repeat(50) + '# Agreement on \u{1F333} Orchards\n\n' + 'Article 1\n\n\u{1F333}\u{1F333} emoji text.\n'.repeat(3000),
         'e.treaty.txt': convention(3, 4),
+        // The note and the title lie past the first 8 KB of bytes, within the first 4,096 characters.
+        'f.treaty.txt': '// ' + 'ж'.repeat(3000) + '\n// pacta: parallel=e.treaty.txt; ' + '가'.repeat(1000) + '\n\nДоговор о долгих заметках\n\n' + 'Статья 1\nТекст.\n'.repeat(2000),
       };
       const memory: Record<string, string> = {};
       for (const [name, text] of Object.entries(texts)) {
@@ -278,6 +280,7 @@ describe('the workspace index', () => {
           ['c.treaty.txt', 'Конвенция о долинах', []],
           ['d.treaty.txt', 'Agreement on \u{1F333} Orchards', []],
           ['e.treaty.txt', title(3), []],
+          ['f.treaty.txt', 'Договор о долгих заметках', ['e.treaty.txt']],
         ],
       );
       // A character cut at the end of the opening read is replaced, not misread.

@@ -10,7 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Catalogue, DEFAULT_CATALOGUE } from '../../src/model';
+import { pathToFileURL } from 'node:url';
 import { MemoryFileSystem } from '../../src/workspace/memoryFileSystem';
+import { NodeFileSystem } from '../../src/workspace/nodeFileSystem';
 import { buildSummary, InThreadSummaryBuilder, type SummaryBuilder, type SummaryJob, type SummaryResult } from '../../src/workspace/summaryBuilder';
 import { WorkerPoolSummaryBuilder } from '../../src/workspace/summaryWorkerPool';
 import { Workspace } from '../../src/workspace/workspace';
@@ -98,6 +100,66 @@ describe('the index worker pool', () => {
       assert.ok(pool.usingWorkers);
     } finally {
       inPool.dispose();
+    }
+  });
+
+  it('reads files itself for file jobs, with the same summaries, and says when one cannot be read', async () => {
+    const dir = fs.mkdtempSync(path.join(scratch, 'files-'));
+    const names = Object.keys(TEXTS);
+    for (const [i, name] of names.entries()) fs.writeFileSync(path.join(dir, `${i}.txt`), TEXTS[name]);
+    const logged: string[] = [];
+    const pool = new WorkerPoolSummaryBuilder({ script: WORKER, workers: 2, log: (m) => logged.push(m) });
+    try {
+      const fileJob = (i: number) => ({ uri: `file:///ws/${i}.txt`, path: path.join(dir, `${i}.txt`), catalogue: USER_CATALOGUE, language: 'auto' });
+      const results = await Promise.all([...names.map((_, i) => pool.buildFile(fileJob(i))), pool.buildFile({ ...fileJob(0), path: path.join(dir, 'gone.txt') })]);
+      assert.ok(pool.usingWorkers, logged.join('\n'));
+      names.forEach((name, i) => assert.deepEqual(summaryOf(results[i]!), summaryOf(buildSummary(TEXTS[name], USER_CATALOGUE, 'auto')), name));
+      assert.equal(results[names.length], undefined, 'a file that cannot be read has no result');
+      // Without workers, the pool reads the file in this thread: the same answers.
+      pool.dispose();
+      assert.deepEqual(summaryOf((await pool.buildFile(fileJob(1)))!), summaryOf(results[1]!));
+      assert.equal(await pool.buildFile({ ...fileJob(0), path: path.join(dir, 'gone.txt') }), undefined);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('gives a workspace on disk the same index, its workers reading the files from the start of the title index', async () => {
+    const dir = fs.mkdtempSync(path.join(scratch, 'disk-'));
+    const files: Record<string, string> = {};
+    for (const [name, text] of Object.entries(TEXTS)) {
+      const file = path.join(dir, name.replace('/', '-'));
+      fs.writeFileSync(file, text);
+      files[pathToFileURL(file).href] = text;
+    }
+    // A file the title index leaves out (no title): asked for early, then not kept.
+    fs.writeFileSync(path.join(dir, 'blank.treaty.txt'), '\n\n');
+    const pool = new WorkerPoolSummaryBuilder({ script: WORKER });
+    const disk = new NodeFileSystem();
+    const wholeReads: string[] = [];
+    const readFile = disk.readFile.bind(disk);
+    disk.readFile = (uri) => (wholeReads.push(uri), readFile(uri));
+    // How many openings the title index had read when each file job was asked for.
+    let heads = 0;
+    const readHead = disk.readHead.bind(disk);
+    disk.readHead = (uri, bytes) => readHead(uri, bytes).finally(() => heads++);
+    const headsAtJobs: number[] = [];
+    const buildFile = pool.buildFile.bind(pool);
+    pool.buildFile = (job) => {
+      headsAtJobs.push(heads);
+      return buildFile(job);
+    };
+    const folder = pathToFileURL(dir).href;
+    const ws = new Workspace(disk, { folders: [folder], summaryBuilder: pool, catalogue: USER_CATALOGUE });
+    try {
+      const got = await ws.summaries();
+      const expected = await new Workspace(new MemoryFileSystem(files), { folders: [folder], catalogue: USER_CATALOGUE }).summaries();
+      assert.deepEqual(got, expected);
+      assert.deepEqual(wholeReads, [], 'this thread read no file whole');
+      assert.equal(headsAtJobs.length, Object.keys(TEXTS).length + 1, 'one file job per file, the untitled one too');
+      assert.ok(Math.min(...headsAtJobs) < Object.keys(TEXTS).length, `summaries were asked for while the title index was read (${headsAtJobs})`);
+    } finally {
+      ws.dispose();
     }
   });
 

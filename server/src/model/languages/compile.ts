@@ -202,17 +202,22 @@ export interface NamePattern {
   after: RegExp;
 }
 
-const namePatterns = new Map<string, { key: string; patterns: NamePattern[] }>();
+const namePatterns = new Map<string, { names: readonly string[]; key: string; patterns: NamePattern[] }>();
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function compileNames(cp: CompiledPack, names: readonly string[]): NamePattern[] {
-  // Catalogue.allNames() builds a new array each time: compare the contents.
-  const key = names.join('\u0000');
+  // A catalogue makes its names once: the same array is the same names. Another array (another
+  // catalogue) may still hold the same names: compare the contents.
   const cached = namePatterns.get(cp.pack.code);
-  if (cached && cached.key === key) return cached.patterns;
+  if (cached && cached.names === names) return cached.patterns;
+  const key = names.join('\u0000');
+  if (cached && cached.key === key) {
+    cached.names = names;
+    return cached.patterns;
+  }
   const pack = cp.pack;
   const f = pack.caseInsensitive ? 'iu' : 'u';
   const A = pack.unspaced ? '' : '(?![\\p{L}\\p{M}\\p{N}])';
@@ -232,6 +237,6 @@ export function compileNames(cp: CompiledPack, names: readonly string[]): NamePa
       const src = name.trim().split(/\s+/).map(word).join('[ \\t\\r\\n]+');
       return { name, after: new RegExp(`(?:${src})${A}`, f + 'y') };
     });
-  namePatterns.set(pack.code, { key, patterns });
+  namePatterns.set(pack.code, { names, key, patterns });
   return patterns;
 }
