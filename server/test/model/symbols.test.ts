@@ -1,8 +1,15 @@
-// How names and queries are split into words for Go to Symbol in Workspace (model/symbols.ts).
+// How names and queries are split into words for Go to Symbol in Workspace (model/symbols.ts),
+// and the symbol table's paths, built from their parents', against the renderer's provisionPath.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { splitWords } from '../../src/model/symbols';
+import { DEFAULT_CATALOGUE, LineIndex, parseTreaty } from '../../src/model';
+import { ARTICLE_AND_ABOVE, walk } from '../../src/model/query';
+import { outlineName, provisionPath } from '../../src/model/render';
+import { buildSymbolTable, splitWords, symbolWords } from '../../src/model/symbols';
+import { CORPUS, REPO } from '../helpers/paths';
 
 const RUNS = Math.max(1, Number(process.env.PACTA_PROPERTY_RUNS ?? 200) || 200);
 
@@ -34,5 +41,58 @@ describe('splitWords', () => {
         { numRuns: RUNS * 10 },
       );
     }
+  });
+});
+
+describe('buildSymbolTable', () => {
+  /** Texts of every layout: the corpus, the samples and short drafts of headings and lists in any order. */
+  function texts(): string[] {
+    const out = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(CORPUS, f), 'utf8'));
+    const walkDir = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) walkDir(p);
+        else if (/\.(txt|md)$/.test(name)) out.push(readFileSync(p, 'utf8'));
+      }
+    };
+    walkDir(path.join(REPO, 'samples'));
+    return out;
+  }
+
+  const lines = fc.array(
+    fc.constantFrom('Article 5', 'ARTICLE 3 — Scope', 'PART I', 'Part II — Things', 'ANNEX', 'ANNEX II', 'PROTOCOL', 'CHAPTER IV', 'Section 2', 'SUBSECTION A', 'TITLE III', '1. Text.', '(a) point', 'Heading words', 'IN WITNESS WHEREOF the undersigned', 'RESOLUTION I', '# Article 9 — Hashed', 'Considering that', '제1조 (목적)', 'Статья 1', ''),
+    { maxLength: 40 },
+  );
+
+  /** Every provision from an article up, in walk order, each named by the renderer. */
+  function expected(text: string) {
+    const doc = parseTreaty(text);
+    const untitled = { ...doc, title: undefined };
+    return [...walk(doc.root)]
+      .filter((p) => ARTICLE_AND_ABOVE.has(p.kind) && p.kind !== 'document')
+      .map((p) => ({ kind: p.kind, name: outlineName(p), path: provisionPath(untitled, p), pathWords: symbolWords(provisionPath(untitled, p)) }));
+  }
+
+  function actual(text: string) {
+    const doc = parseTreaty(text);
+    const table = buildSymbolTable(doc, DEFAULT_CATALOGUE, new LineIndex(text));
+    return table.entries.filter((e) => e.kind !== 'document').map((e) => ({ kind: e.kind, name: e.name, path: e.path, pathWords: e.pathWords }));
+  }
+
+  it('lists every provision from an article up with the path and words the renderer gives it', () => {
+    let entries = 0;
+    for (const text of texts()) {
+      const want = expected(text);
+      assert.deepEqual(actual(text), want);
+      entries += want.length;
+    }
+    assert.ok(entries > 900, `the corpus and samples have their articles (${entries})`);
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const text = ['Treaty on Random Things', ...ls].join('\n');
+        assert.deepEqual(actual(text), expected(text));
+      }),
+      { numRuns: RUNS * 5 },
+    );
   });
 });
