@@ -28,6 +28,7 @@ import { foldingRanges } from './features/folding';
 import { inlayHints } from './features/inlayHints';
 import { selectionRanges } from './features/selectionRanges';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
+import { SemanticTokensCache } from './features/semanticTokensDelta';
 import { workspaceSymbols, type SymbolSource } from './features/workspaceSymbols';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
@@ -201,7 +202,7 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         workspaceSymbolProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: [...RENUMBER_COMMAND_IDS, ...PARALLEL_SERVER_COMMANDS, AKN_SERVER_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -262,7 +263,10 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
     workspace.close(document.uri);
     diagnosticsPublisher?.closed(document.uri);
     outlineNotes.delete(document.uri);
+    tokenCache.forget(document.uri);
   });
+  // The semantic tokens last sent per open document, for delta requests.
+  const tokenCache = new SemanticTokensCache();
 
   // Said once per document and level, in the log: the outline itself has no place for a note.
   const outlineNotes = new Map<string, string>();
@@ -416,7 +420,13 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
   connection.languages.semanticTokens.on(
     guard('semanticTokens', async ({ textDocument }) => {
       const parsed = workspace.get(textDocument.uri);
-      return parsed ? semanticTokens(parsed.doc, await workspace.lookupFor(parsed.doc)) : { data: [] };
+      return tokenCache.full(textDocument.uri, parsed ? semanticTokens(parsed.doc, await workspace.lookupFor(parsed.doc)) : { data: [] });
+    }),
+  );
+  connection.languages.semanticTokens.onDelta(
+    guard('semanticTokensDelta', async ({ textDocument, previousResultId }) => {
+      const parsed = workspace.get(textDocument.uri);
+      return tokenCache.delta(textDocument.uri, previousResultId, parsed ? semanticTokens(parsed.doc, await workspace.lookupFor(parsed.doc)) : { data: [] });
     }),
   );
   connection.languages.semanticTokens.onRange(

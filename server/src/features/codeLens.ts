@@ -6,7 +6,7 @@
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { labelStart, walk, type TreatyDocument } from '../model';
 import { linesOf, toPosition } from './convert';
-import { articleCitations, type WorkspaceSource } from './references';
+import { articleCitationCounts, type WorkspaceSource } from './references';
 
 export interface CodeLensOptions {
   /**
@@ -19,12 +19,12 @@ export interface CodeLensOptions {
 
 export function codeLenses(doc: TreatyDocument, uri: string, sources: readonly WorkspaceSource[], options: CodeLensOptions = {}): CodeLens[] {
   const lines = linesOf(doc);
-  const cited = articleCitations(doc, uri, sources);
+  const cited = articleCitationCounts(doc, uri, sources);
   const lenses: CodeLens[] = [];
   for (const p of walk(doc.root)) {
     if (p.kind !== 'article') continue;
     const at = toPosition(lines, labelStart(p));
-    const title = citedBy(cited.get(p)?.length ?? 0);
+    const title = citedBy(cited.get(p) ?? 0);
     lenses.push({
       range: { start: at, end: at },
       command: options.showReferencesCommand ? { title, command: options.showReferencesCommand, arguments: [uri, at] } : { title, command: '' },

@@ -155,15 +155,14 @@ export function summaryCitationsOf(subject: Subject, sources: readonly SummarySo
 }
 
 /**
- * For each article of `doc`, its citations in the sources (for "cited by N"). One pass
- * over every reference instead of one search per article.
+ * For each article of `doc`, how many citations of it the sources hold (for "cited by N"): the
+ * places Find All References lists, counted in one pass over every reference instead of one
+ * search per article, and without making those places (20,000 in a 5 MB treaty).
  */
-export function articleCitations(doc: TreatyDocument, uri: string, sources: readonly WorkspaceSource[]): Map<Provision, Array<Citation | SummaryCitation>> {
-  const out = new Map<Provision, Array<Citation | SummaryCitation>>();
-  const add = (article: Provision, c: Citation | SummaryCitation) => {
-    let list = out.get(article);
-    if (!list) out.set(article, (list = []));
-    list.push(c);
+export function articleCitationCounts(doc: TreatyDocument, uri: string, sources: readonly WorkspaceSource[]): Map<Provision, number> {
+  const out = new Map<Provision, number>();
+  const add = (article: Provision, n: number) => {
+    if (n > 0) out.set(article, (out.get(article) ?? 0) + n);
   };
   for (const src of sources) {
     if (!isParsed(src)) {
@@ -174,7 +173,7 @@ export function articleCitations(doc: TreatyDocument, uri: string, sources: read
           const p = doc.byId.get(eId);
           if (p) pushArticle(articles, p);
         }
-        for (const article of articles) for (const range of summarySpans(ref, { uri, doc, provision: article })) add(article, { uri: src.uri, range });
+        for (const article of articles) add(article, summarySpans(ref, { uri, doc, provision: article }).length);
       }
       continue;
     }
@@ -189,7 +188,7 @@ export function articleCitations(doc: TreatyDocument, uri: string, sources: read
         for (const t of res.targets) if (t.provision && t.doc === doc) pushArticle(articles, t.provision);
       } else for (const t of ref.targets) if (t.provision) pushArticle(articles, t.provision);
       if (ref.numbers && src.doc === doc) for (const n of ref.numbers) if (n.provision) pushArticle(articles, n.provision);
-      for (const article of articles) for (const span of citingSpans(ref, res, { uri, doc, provision: article })) add(article, { uri: src.uri, doc: src.doc, span, ref });
+      for (const article of articles) add(article, citingSpans(ref, res, { uri, doc, provision: article }).length);
     }
   }
   return out;

@@ -7,7 +7,7 @@
 //   defined term where it is defined           type + declaration + definition
 //   use of a defined term                      type
 import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
-import { resolveReference, type InstrumentLookup, type Span, type TreatyDocument } from '../model';
+import { resolveReference, textOf, type InstrumentLookup, type Span, type TextLike, type TreatyDocument } from '../model';
 import { definedTerms } from '../model/definitions';
 import { linesOf } from './convert';
 
@@ -31,7 +31,7 @@ export interface SemanticToken {
 /** The classified spans of a document (within `range` when given), in text order. */
 export function semanticTokenSpans(doc: TreatyDocument, lookup?: InstrumentLookup, range?: Span): SemanticToken[] {
   const from = range?.start ?? 0;
-  const to = range?.end ?? doc.text.length;
+  const to = range?.end ?? textOf(doc).length;
   const inRange = (s: Span) => s.end > from && s.start < to;
   const out: SemanticToken[] = [];
   for (const ref of doc.references) {
@@ -62,11 +62,12 @@ export function semanticTokens(doc: TreatyDocument, lookup?: InstrumentLookup, r
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;
+  const text = textOf(doc);
   for (const token of semanticTokenSpans(doc, lookup, span)) {
     const type = TOKEN_TYPES.indexOf(token.type);
     let bits = 0;
     for (const m of token.modifiers) bits |= 1 << TOKEN_MODIFIERS.indexOf(m);
-    for (const piece of perLine(doc.text, token.span)) {
+    for (const piece of perLine(text, token.span)) {
       const start = lines.positionAt(piece.start);
       const length = piece.end - piece.start;
       if (length <= 0) continue;
@@ -79,7 +80,7 @@ export function semanticTokens(doc: TreatyDocument, lookup?: InstrumentLookup, r
 }
 
 /** A token that crosses a line break becomes one token per line (most clients cannot take multi-line tokens). */
-function perLine(text: string, span: Span): Span[] {
+function perLine(text: TextLike, span: Span): Span[] {
   const out: Span[] = [];
   let start = span.start;
   for (let i = span.start; i < span.end; i++) {
@@ -94,7 +95,7 @@ function perLine(text: string, span: Span): Span[] {
 }
 
 /** Adds [start, end) without the spaces and tabs at its ends, unless nothing is left. */
-function push(out: Span[], text: string, start: number, end: number): void {
+function push(out: Span[], text: TextLike, start: number, end: number): void {
   while (start < end && isBlank(text.charCodeAt(start))) start++;
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end });

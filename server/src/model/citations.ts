@@ -213,7 +213,7 @@ export class CitationScanner {
       }
       if (c) {
         const prev = this.prev;
-        if (prev && /^[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+$/.test(this.text.slice(prev.end, c.start))) c.continues = true;
+        if (prev && joinsWithAndOr(this.text, prev.end, c.start)) c.continues = true;
         this.prev = c;
         this.minStart = c.end;
         this.triggerAt = c.end;
@@ -516,7 +516,7 @@ export class CitationScanner {
     if (num === undefined) return undefined;
     const numSpan = this.lastNumberSpan;
     // A lettered "paragraph (a)" (Rome Statute style) is a point.
-    const effective: Unit = unit === 'paragraph' && /^[a-z]+$/.test(num) ? 'point' : unit;
+    const effective: Unit = unit === 'paragraph' && isLowerAscii(num) ? 'point' : unit;
     const steps: Step[] = [{ unit: effective, num, span: numSpan }];
     let level: Unit = effective;
     for (;;) {
@@ -538,10 +538,11 @@ export class CitationScanner {
       if (!sm) break;
       const token = sm[1] ?? sm[2];
       // "(1)" after an article is its paragraph; anything else is a point.
-      const subUnit: Unit = /^\d+$/.test(token) && LEVEL[level] < LEVEL.paragraph ? 'paragraph' : 'point';
+      const digits = isDigits(token);
+      const subUnit: Unit = digits && LEVEL[level] < LEVEL.paragraph ? 'paragraph' : 'point';
       if (subUnit === 'paragraph' && level !== 'article') break;
       // Years and similar "(2001)" are not sub-references.
-      if (/^\d{3,}$/.test(token)) break;
+      if (digits && token.length >= 3) break;
       const at = sm.index + sm[0].indexOf(token, sm[0].indexOf('(') + 1 || 1);
       steps.push({ unit: subUnit, num: token, span: { start: at, end: at + token.length } });
       level = subUnit;
@@ -604,4 +605,44 @@ function prefixItem(prefix: Step[], item: Item): Item {
   if (item.kind === 'path') return { kind: 'path', steps: [...prefix, ...item.steps] };
   if (item.kind === 'range') return { kind: 'range', from: [...prefix, ...item.from], to: [...prefix, ...item.to] };
   return item;
+}
+
+/** `/^[a-z]+$/`, by code. */
+function isLowerAscii(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** `/^\d+$/`, by code. */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether text[from, to) is `/^[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+$/` ("Article 3 and article 5"),
+ * read in place: the gap between every two citations was cut out as a string to be tested.
+ */
+export function joinsWithAndOr(text: string, from: number, to: number): boolean {
+  let i = from;
+  const blank = (k: number) => k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9);
+  while (blank(i)) i++;
+  if (i < to && text.charCodeAt(i) === 44) {
+    i++;
+    while (blank(i)) i++;
+  }
+  if (to - i >= 3 && text.startsWith('and', i)) i += 3;
+  else if (to - i >= 2 && text.startsWith('or', i)) i += 2;
+  else return false;
+  if (!blank(i)) return false;
+  while (blank(i)) i++;
+  return i === to;
 }

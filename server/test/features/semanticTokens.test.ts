@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from '../../src/features/semanticTokens';
+import { diffTokens, SemanticTokensCache } from '../../src/features/semanticTokensDelta';
 import { LineIndex, parseTreaty } from '../../src/model';
 import { lines, readCorpus } from '../helpers/text';
 import { testWorkspace } from '../helpers/workspace';
@@ -112,5 +114,51 @@ describe('semantic tokens', () => {
     const decoded = decode(text, semanticTokens(parseTreaty(text)).data);
     assert.ok(decoded.filter((x) => x.type === 'variable').length > 500);
     assert.ok(decoded.some((x) => x.text === 'Area' && x.type === 'type'));
+  });
+});
+
+/** What a client does with a delta: applies the edits, in order, to the tokens it holds. */
+function applyEdits(old: readonly number[], edits: ReadonlyArray<{ start: number; deleteCount: number; data?: number[] }>): number[] {
+  const out = old.slice();
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out.splice(e.start, e.deleteCount, ...(e.data ?? []));
+  return out;
+}
+
+describe('semantic token deltas', () => {
+  const RUNS = Math.max(1, Number(process.env.PACTA_PROPERTY_RUNS ?? 200) || 200);
+
+  it('turns any tokens into any others with one edit, none when they are equal', () => {
+    const ints = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(ints, ints, (a, b) => {
+        const edits = diffTokens(a, b);
+        assert.deepEqual(applyEdits(a, edits), b);
+        assert.ok(edits.length <= 1);
+        if (a.length === b.length && a.every((x, i) => x === b[i])) assert.deepEqual(edits, []);
+      }),
+      { numRuns: RUNS * 10 },
+    );
+    // Something typed in one line of UNCLOS: a few numbers change, not the 10,000 others.
+    const text = readCorpus('unclos_1982_en.txt');
+    const at = text.indexOf('Article 94');
+    const before = semanticTokens(parseTreaty(text)).data;
+    const after = semanticTokens(parseTreaty(text.slice(0, at) + 'See ' + text.slice(at))).data;
+    const [edit] = diffTokens(before, after);
+    assert.deepEqual(applyEdits(before, [edit]), after);
+    assert.ok(edit.deleteCount <= 10 && edit.data!.length <= 10, JSON.stringify(edit));
+    assert.ok(before.length > 5000);
+  });
+
+  it('answers a delta from the last result only, per document', () => {
+    const cache = new SemanticTokensCache();
+    const first = cache.full('a', { data: [0, 1, 2, 0, 0] });
+    cache.full('b', { data: [9, 9, 9, 0, 0] });
+    const second = cache.delta('a', first.resultId!, { data: [0, 1, 3, 0, 0] });
+    assert.ok('edits' in second && second.resultId !== first.resultId);
+    assert.deepEqual(applyEdits([0, 1, 2, 0, 0], second.edits), [0, 1, 3, 0, 0]);
+    // An older result id, or a forgotten document: all the tokens.
+    assert.deepEqual(cache.delta('a', first.resultId!, { data: [1, 1, 1, 0, 0] }), { resultId: String(Number(second.resultId) + 1), data: [1, 1, 1, 0, 0] });
+    cache.forget('b');
+    assert.ok('data' in cache.delta('b', '2', { data: [9, 9, 9, 0, 0] }));
   });
 });

@@ -15,6 +15,7 @@ import type {
   InlayHint,
   SelectionRange,
   SemanticTokens,
+  SemanticTokensDelta,
   SymbolInformation,
   TextEdit,
 } from 'vscode-languageserver-protocol';
@@ -204,6 +205,22 @@ describe('language features over stdio', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } },
     });
     assert.deepEqual(ranged.data, []);
+
+    // After an edit, a delta from the last result: its edits make the new tokens.
+    assert.ok(tokens.resultId, 'full answers carry a result id');
+    const edited = draftText + '\nSee Article 1 and Article 77.';
+    await change(draftUri, edited, 5);
+    const delta = await client.request<SemanticTokens | SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument: { uri: draftUri }, previousResultId: tokens.resultId });
+    assert.ok('edits' in delta, 'an edit, not all the tokens again');
+    const patched = tokens.data.slice();
+    for (const e of [...delta.edits].sort((a, b) => b.start - a.start)) patched.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    const fresh = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: draftUri } });
+    assert.deepEqual(patched, fresh.data);
+    assert.ok(fresh.data.length > tokens.data.length, 'the two references typed are tokens');
+    // A result id that is not the last one sent: all the tokens.
+    const stale = await client.request<SemanticTokens | SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument: { uri: draftUri }, previousResultId: tokens.resultId });
+    assert.ok('data' in stale && stale.data.length === fresh.data.length);
+    await change(draftUri, draftText, 6);
   });
 
   it('folds the articles and grows selections up to the article', async () => {

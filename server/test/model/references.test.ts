@@ -2,7 +2,9 @@
 // this test, each with the exact targets it must resolve to.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { Catalogue, parseTreaty, type TreatyDocument } from '../../src/model';
+import { joinsWithAndOr } from '../../src/model/citations';
 
 const TEXT = `Convention on Illustrative Cooperation
 
@@ -270,4 +272,17 @@ test('a missing article in a numbering gap is explained by its neighbours; past 
 test('numbers that go back: the gap is still named by the nearest numbers around it', () => {
   const d = parseTreaty('Pact\n\nArticle 1\n\nText.\n\nArticle 5\n\nText.\n\nArticle 3\n\nSee Article 4.\n');
   assert.equal(d.references[0].problem, 'this document has no Article 4; the numbering goes from Article 3 to Article 5');
+});
+
+test('the gap that continues a citation ("and", ", or") is read in place as the pattern reads it', () => {
+  const pattern = /^[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+$/;
+  const gap = fc.string({ unit: fc.constantFrom(' ', '\t', ',', 'a', 'n', 'd', 'o', 'r', 'x', '\n'), maxLength: 12 });
+  fc.assert(
+    fc.property(fc.string({ maxLength: 3 }), gap, fc.string({ maxLength: 3 }), (before, mid, after) => {
+      assert.equal(joinsWithAndOr(before + mid + after, before.length, before.length + mid.length), pattern.test(mid), JSON.stringify(mid));
+    }),
+    { numRuns: 20_000 },
+  );
+  assert.equal(joinsWithAndOr('Article 3, and article 5', 9, 15), true);
+  assert.equal(joinsWithAndOr('Article 3 to article 5', 9, 13), false);
 });
