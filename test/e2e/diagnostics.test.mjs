@@ -2,7 +2,9 @@
 // (code-server + headless Chromium, the harness of workbench.mjs): a broken reference is
 // squiggled, its quick fix rewrites the number and nothing else, Shift+F12 on an article
 // heading lists the citations in this file and in a second file of the workspace, and the
-// lens above the article opens the same list.
+// lens above the article opens the same list. A reference typed to a missing article is styled
+// as unresolved by the server's semantic tokens, and as a resolved one once it is typed over
+// (the editor then asks for the tokens as a delta of the last ones).
 // Run through `npm run test:e2e`, or directly: node --test test/e2e/diagnostics.test.mjs
 //
 // Fails, never skips, when code-server or Chromium is missing.
@@ -34,6 +36,19 @@ async function editorText() {
 /** Squiggles of a severity in the active editor. */
 async function squiggles(kind) {
   return wb.page.locator(`.editor-group-container.active .editor-instance .squiggly-${kind}`).count();
+}
+
+/**
+ * The classes Monaco gives each run of `text` on the line holding `marker` (its colour and
+ * style, from the semantic tokens once they arrive; Monaco shows spaces as U+00A0).
+ */
+async function tokenClasses(marker, text) {
+  return wb.page.evaluate(([marker, text]) => {
+    const norm = (s) => (s ?? '').replace(/\u00a0/g, ' ');
+    const line = [...document.querySelectorAll('.editor-group-container.active .editor-instance .view-line')].find((l) => norm(l.textContent).includes(marker));
+    if (!line) return undefined;
+    return [...line.querySelectorAll('span > span')].filter((s) => norm(s.textContent) === text).map((s) => s.className);
+  }, [marker, text]);
 }
 
 /** The text of the references peek (its title, file groups and lines). */
@@ -115,6 +130,29 @@ describe('Diagnostics, quick fix and references in VS Code', { timeout: 300_000 
       assert.match(text, /draft\.treaty\.txt 2 /);
       assert.match(text, /fog\.treaty\.txt 1\b/);
       await wb.page.keyboard.press('Escape');
+    });
+  });
+
+  it('styles a reference typed to a missing article as unresolved, and as a reference once it names Article 1', async () => {
+    await wb.step('semantic-tokens', async () => {
+      await wb.quickOpen(DRAFT);
+      const line = lineStarting(DRAFT_TEXT, 'A keeper') + 1;
+      await wb.goTo(line, DRAFT_TEXT.split('\n')[line - 1].length + 1);
+      // The reference already on the line ("under Article 1") is resolved: its style is the one to compare with.
+      const marker = 'A keeper shall';
+      const resolved = await wb.until(() => tokenClasses(marker, 'Article 1'), (c) => c?.length === 1, 'no run for "Article 1" on the line');
+      await wb.page.keyboard.type(' See Article 9.', { delay: 30 });
+      // The grammar colours every reference alike; the server's tokens mark this one unresolved.
+      await wb.until(() => tokenClasses(marker, 'Article 9'), (c) => c?.length === 1 && c[0] !== resolved[0], '"Article 9" is not styled apart from a resolved reference');
+      // Typed over: the next tokens come as a delta of the last ones.
+      await wb.page.keyboard.press('Backspace');
+      await wb.page.keyboard.press('Backspace');
+      await wb.page.keyboard.type('1.', { delay: 30 });
+      await wb.until(() => tokenClasses(marker, 'Article 1'), (c) => c?.length === 2 && c.every((k) => k === resolved[0]), 'the reference typed over is not styled as a resolved one');
+      // Its inlay hint follows too: the heading of Article 1 after both references.
+      const lineText = () => wb.page.evaluate((marker) => [...document.querySelectorAll('.editor-group-container.active .editor-instance .view-line')].map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')).find((t) => t.includes(marker)), marker);
+      await wb.until(lineText, (t) => t?.split('‹Lights›').length === 3, 'the typed reference has no inlay hint "‹Lights›"');
+      await wb.screenshot('semantic-tokens.png');
     });
   });
 });
