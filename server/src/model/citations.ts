@@ -516,7 +516,7 @@ export class CitationScanner {
     if (num === undefined) return undefined;
     const numSpan = this.lastNumberSpan;
     // A lettered "paragraph (a)" (Rome Statute style) is a point.
-    const effective: Unit = unit === 'paragraph' && isLowerAscii(num) ? 'point' : unit;
+    const effective: Unit = unit === 'paragraph' && allCodesIn(num, 97, 122) ? 'point' : unit;
     const steps: Step[] = [{ unit: effective, num, span: numSpan }];
     let level: Unit = effective;
     for (;;) {
@@ -538,7 +538,7 @@ export class CitationScanner {
       if (!sm) break;
       const token = sm[1] ?? sm[2];
       // "(1)" after an article is its paragraph; anything else is a point.
-      const digits = isDigits(token);
+      const digits = allCodesIn(token, 48, 57);
       const subUnit: Unit = digits && LEVEL[level] < LEVEL.paragraph ? 'paragraph' : 'point';
       if (subUnit === 'paragraph' && level !== 'article') break;
       // Years and similar "(2001)" are not sub-references.
@@ -607,22 +607,12 @@ function prefixItem(prefix: Step[], item: Item): Item {
   return item;
 }
 
-/** `/^[a-z]+$/`, by code. */
-function isLowerAscii(s: string): boolean {
+/** Whether `s` is one or more characters, each with a code from `lo` to `hi` (`/^[a-z]+$/` by code). */
+function allCodesIn(s: string, lo: number, hi: number): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 97 || c > 122) return false;
-  }
-  return true;
-}
-
-/** `/^\d+$/`, by code. */
-function isDigits(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    if (c < lo || c > hi) return false;
   }
   return true;
 }

@@ -72,42 +72,26 @@ export function splitWords(s: string): string[] {
 
 const WORD_CHAR = /[\p{L}\p{N}]/uy;
 
+const NO_WORDS: readonly string[] = Object.freeze([]);
+
 /**
  * `splitWords`, each word once (a match is a match, however often a name repeats it), interned
- * in `pool` when given: thousands of entries share "article", "part" and their numbers.
+ * in `pool` when given: thousands of entries share "article", "part" and their numbers. With
+ * `after`, the words of a longer name that `s` ends (a path: its parent's words, then `s`'s).
  */
-export function symbolWords(s: string, pool?: Map<string, string>): string[] {
-  const out: string[] = [];
+export function symbolWords(s: string, pool?: Map<string, string>, after: readonly string[] = NO_WORDS): string[] {
+  const added: string[] = [];
   for (const w of splitWords(s)) {
     let shared = pool?.get(w);
     if (shared === undefined) {
       shared = w;
       pool?.set(w, w);
     }
-    if (!out.includes(shared)) out.push(shared);
+    if (!after.includes(shared) && !added.includes(shared)) added.push(shared);
   }
-  // An array grown by push keeps spare room (17 slots for 5 words); tens of thousands are kept.
-  return out.slice();
-}
-
-const NO_WORDS: readonly string[] = Object.freeze([]);
-
-/**
- * `symbolWords(\`${parentPath} › ${name}\`)` from the parent path's words: "›" splits words, so
- * the path's words are the parent's followed by the name's, each once.
- */
-function addWords(parentWords: readonly string[], name: string, pool?: Map<string, string>): string[] {
-  const added: string[] = [];
-  for (const w of splitWords(name)) {
-    let shared = pool?.get(w);
-    if (shared === undefined) {
-      shared = w;
-      pool?.set(w, w);
-    }
-    if (!parentWords.includes(shared) && !added.includes(shared)) added.push(shared);
-  }
-  // concat makes an array of the exact length (a pushed-to one keeps spare room; thousands are kept).
-  return parentWords.concat(added);
+  // concat makes an array of the exact length (one grown by push keeps spare room: 17 slots for
+  // 5 words; tens of thousands are kept).
+  return after.concat(added);
 }
 
 export interface SymbolTableOptions {
@@ -148,7 +132,8 @@ export function buildSymbolTable(
     } else {
       const own = ownName(p);
       path = parentPath === undefined ? own : `${parentPath} › ${own}`;
-      pathWords = addWords(parentWords, own, pool);
+      // "›" splits words: a path's words are its parent's, then its own name's.
+      pathWords = symbolWords(own, pool, parentWords);
       const outline = outlineName(p);
       const label = provisionLabel(p);
       entries.push({
