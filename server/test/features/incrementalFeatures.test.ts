@@ -11,10 +11,11 @@ import { parseTreaty, type TreatyDocument } from '../../src/model';
 import { incrementalStats, reparseTreaty, resetIncrementalStats } from '../../src/model/incremental';
 import { diagnostics, DEFAULT_DIAGNOSTICS_OPTIONS, type DiagnosticsOptions } from '../../src/features/diagnostics';
 import { outline } from '../../src/features/documentSymbols';
-import { editOffsets, fcParams, runs, treatyDocument, type TextEditSpec } from '../helpers/fuzz';
+import { editOffsets, fcParams, nextTurn, runs, treatyDocument, type TextEditSpec } from '../helpers/fuzz';
 import { readCorpus } from '../support/corpus';
 
 const uri = 'file:///draft.treaty';
+
 
 interface Step {
   spec: TextEditSpec;
@@ -55,36 +56,36 @@ const typing: fc.Arbitrary<TextEditSpec> = fc.record({
 const steps = fc.array(fc.record({ spec: typing, check: fc.boolean() }), { minLength: 1, maxLength: 10 });
 
 describe('diagnostics after an incremental re-parse', () => {
-  it(`equal a fresh parse's on generated treaties (${runs(200)} cases)`, () => {
+  it(`equal a fresh parse's on generated treaties (${runs(200)} cases)`, async () => {
     resetIncrementalStats();
-    fc.assert(
-      fc.property(treatyDocument, steps, (text, s) => run(text, s)),
+    await fc.assert(
+      fc.asyncProperty(treatyDocument, steps, async (text, s) => (await nextTurn(), run(text, s))),
       fcParams(runs(200)),
     );
     // The property is only worth something if the reused findings were used.
     assert.ok(incrementalStats.fast > 0, JSON.stringify(incrementalStats));
   });
 
-  it('equal a fresh parse\'s while typing in the Korean VCLT excerpt (editorial notes, numbering faults) and UNCLOS', () => {
+  it('equal a fresh parse\'s while typing in the Korean VCLT excerpt (editorial notes, numbering faults) and UNCLOS', async () => {
     for (const file of ['vclt_1969_ko_partial.txt', 'unclos_1982_en.txt']) {
       const text = readCorpus(file);
       resetIncrementalStats();
-      fc.assert(
-        fc.property(steps, (s) => run(text, s)),
+      await fc.assert(
+        fc.asyncProperty(steps, async (s) => (await nextTurn(), run(text, s))),
         fcParams(runs(file.startsWith('unclos') ? 8 : 40)),
       );
       assert.ok(incrementalStats.fast > 0, `${file}: ${JSON.stringify(incrementalStats)}`);
     }
   });
 
-  it('with severities and an ignore list, and with a capped list', () => {
+  it('with severities and an ignore list, and with a capped list', async () => {
     const options: DiagnosticsOptions = {
       levels: { ...DEFAULT_DIAGNOSTICS_OPTIONS.levels, numbering: 'error', ambiguousReference: 'off' },
       ignore: ['Article 99'],
       maxPerDocument: 3,
     };
-    fc.assert(
-      fc.property(treatyDocument, steps, (text, s) => run(text, s, options)),
+    await fc.assert(
+      fc.asyncProperty(treatyDocument, steps, async (text, s) => (await nextTurn(), run(text, s, options))),
       fcParams(runs(60)),
     );
   });
@@ -137,19 +138,19 @@ describe('the outline after an incremental re-parse', () => {
   const full: Feature = (doc) => outline(doc);
   const capped: Feature = (doc) => outline(doc, { maxSymbols: 12 });
 
-  it(`equals a fresh parse's on generated treaties, whole and within maxSymbols (${runs(200)} cases)`, () => {
+  it(`equals a fresh parse's on generated treaties, whole and within maxSymbols (${runs(200)} cases)`, async () => {
     resetIncrementalStats();
-    fc.assert(
-      fc.property(treatyDocument, steps, fc.boolean(), (text, s, cap) => check(text, s, cap ? capped : full)),
+    await fc.assert(
+      fc.asyncProperty(treatyDocument, steps, fc.boolean(), async (text, s, cap) => (await nextTurn(), check(text, s, cap ? capped : full))),
       fcParams(runs(200)),
     );
     assert.ok(incrementalStats.fast > 0, JSON.stringify(incrementalStats));
   });
 
-  it('equals a fresh parse\'s while typing in UNCLOS', () => {
+  it('equals a fresh parse\'s while typing in UNCLOS', async () => {
     const text = readCorpus('unclos_1982_en.txt');
-    fc.assert(
-      fc.property(steps, (s) => check(text, s, full)),
+    await fc.assert(
+      fc.asyncProperty(steps, async (s) => (await nextTurn(), check(text, s, full))),
       fcParams(runs(8)),
     );
   });

@@ -14,7 +14,7 @@ import {
   resetIncrementalStats,
   type TextChange,
 } from '../../src/model/incremental';
-import { anyText, editOffsets, editSpec, fcParams, runs, sentence, treatyDocument, type TextEditSpec } from '../helpers/fuzz';
+import { anyText, editOffsets, editSpec, fcParams, nextTurn, runs, sentence, treatyDocument, type TextEditSpec } from '../helpers/fuzz';
 import { readCorpus as corpusText } from '../support/corpus';
 
 /** Everything a feature can read from the model, provision pointers as positions in the tree. */
@@ -169,10 +169,11 @@ describe('incremental re-parse', () => {
     assert.equal(incrementalStats.fast, 1, JSON.stringify(incrementalStats));
   });
 
-  it(`random edit sequences on generated treaties (${runs(300)} cases)`, () => {
+  it(`random edit sequences on generated treaties (${runs(300)} cases)`, async () => {
     resetIncrementalStats();
-    fc.assert(
-      fc.property(fc.oneof({ weight: 3, arbitrary: treatyDocument }, { weight: 1, arbitrary: anyText }), fc.array(fc.oneof(editSpec, pasted, typing, typing), { minLength: 1, maxLength: 12 }), (text, specs) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: treatyDocument }, { weight: 1, arbitrary: anyText }), fc.array(fc.oneof(editSpec, pasted, typing, typing), { minLength: 1, maxLength: 12 }), async (text, specs) => {
+        await nextTurn();
         checkEdits(text, specsToEdits(text, specs));
       }),
       fcParams(runs(300)),
@@ -181,7 +182,7 @@ describe('incremental re-parse', () => {
     assert.ok(incrementalStats.fast > 0);
   });
 
-  it(`typing in references of a text that looks back ("that article") (${runs(300)} cases)`, () => {
+  it(`typing in references of a text that looks back ("that article") (${runs(300)} cases)`, async () => {
     // Citations that depend on the ones before them are where re-resolving only the edited
     // article could go wrong: "paragraph 2 of that article", "that article", continued annex citations.
     const phrase = fc.oneof(
@@ -207,8 +208,9 @@ describe('incremental re-parse', () => {
       insert: fc.constantFrom('1', '2', '0', ' ', 'x', '', 'that article ', 'Article 4 ', 'of that article'),
     });
     resetIncrementalStats();
-    fc.assert(
-      fc.property(text, fc.array(key, { minLength: 1, maxLength: 10 }), (t, specs) => {
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(key, { minLength: 1, maxLength: 10 }), async (t, specs) => {
+        await nextTurn();
         // Half the keystrokes right after a reference's number, where typing changes what it cites.
         const edits = specsToEdits(t, specs.map((s, i) => {
           if (i % 2) return s;
@@ -226,11 +228,12 @@ describe('incremental re-parse', () => {
   });
 
   for (const [file, cases] of [['un_charter_en.txt', 15], ['vclt_1969_en.txt', 15], ['north_atlantic_treaty_1949_en.txt', 15], ['vclt_1969_ko_partial.txt', 15], ['unclos_1982_en.txt', 3]] as const) {
-    it(`random edits on ${file} (${runs(cases)} cases)`, () => {
+    it(`random edits on ${file} (${runs(cases)} cases)`, async () => {
       const text = corpusText(file);
       resetIncrementalStats();
-      fc.assert(
-        fc.property(fc.array(fc.oneof(editSpec, pasted, typing, typing, typing), { minLength: 1, maxLength: 8 }), (specs) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.oneof(editSpec, pasted, typing, typing, typing), { minLength: 1, maxLength: 8 }), async (specs) => {
+          await nextTurn();
           checkEdits(text, specsToEdits(text, specs));
         }),
         fcParams(runs(cases)),
