@@ -15,6 +15,8 @@ import {
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
+  type Range,
+  type SemanticTokens,
 } from 'vscode-languageserver';
 import { Catalogue, type InstrumentCitation } from './model';
 import type { TextChange } from './model/incremental';
@@ -259,14 +261,14 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
     workspace.setOpen(document.uri, document.version, document.text, change);
     diagnosticsPublisher?.changed(document.uri);
   });
+  // The semantic tokens last sent per open document, for delta requests.
+  const tokenCache = new SemanticTokensCache();
   documents.onDidClose(({ document }) => {
     workspace.close(document.uri);
     diagnosticsPublisher?.closed(document.uri);
     outlineNotes.delete(document.uri);
     tokenCache.forget(document.uri);
   });
-  // The semantic tokens last sent per open document, for delta requests.
-  const tokenCache = new SemanticTokensCache();
 
   // Said once per document and level, in the log: the outline itself has no place for a note.
   const outlineNotes = new Map<string, string>();
@@ -417,24 +419,16 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
     }),
   );
 
-  connection.languages.semanticTokens.on(
-    guard('semanticTokens', async ({ textDocument }) => {
-      const parsed = workspace.get(textDocument.uri);
-      return tokenCache.full(textDocument.uri, parsed ? semanticTokens(parsed.doc, await workspace.lookupFor(parsed.doc)) : { data: [] });
-    }),
-  );
+  /** The tokens of an open document (within `range`), none for one that is not parsed. */
+  const tokensOf = async (uri: string, range?: Range): Promise<SemanticTokens> => {
+    const parsed = workspace.get(uri);
+    return parsed ? semanticTokens(parsed.doc, await workspace.lookupFor(parsed.doc), range) : { data: [] };
+  };
+  connection.languages.semanticTokens.on(guard('semanticTokens', async ({ textDocument }) => tokenCache.full(textDocument.uri, await tokensOf(textDocument.uri))));
   connection.languages.semanticTokens.onDelta(
-    guard('semanticTokensDelta', async ({ textDocument, previousResultId }) => {
-      const parsed = workspace.get(textDocument.uri);
-      return tokenCache.delta(textDocument.uri, previousResultId, parsed ? semanticTokens(parsed.doc, await workspace.lookupFor(parsed.doc)) : { data: [] });
-    }),
+    guard('semanticTokensDelta', async ({ textDocument, previousResultId }) => tokenCache.delta(textDocument.uri, previousResultId, await tokensOf(textDocument.uri))),
   );
-  connection.languages.semanticTokens.onRange(
-    guard('semanticTokensRange', async ({ textDocument, range }) => {
-      const parsed = workspace.get(textDocument.uri);
-      return parsed ? semanticTokens(parsed.doc, await workspace.lookupFor(parsed.doc), range) : { data: [] };
-    }),
-  );
+  connection.languages.semanticTokens.onRange(guard('semanticTokensRange', async ({ textDocument, range }) => tokensOf(textDocument.uri, range)));
 
   // Diagnostics, quick fixes, Find All References, document highlights, "cited by N" lenses.
   diagnosticsPublisher = createDiagnosticsPublisher({

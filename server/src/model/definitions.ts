@@ -4,6 +4,7 @@
 // tokenisation for the uses.
 import type { Provision, Span, TreatyDocument } from './types';
 import { labelSpan, provisionAt, walk } from './query';
+import { wordUnits } from './lines';
 
 export type DefinitionForm = 'means' | 'hereinafter' | 'parenthesis';
 
@@ -357,17 +358,6 @@ export function nextWord(text: string, from: number): Span | undefined {
     if ((c === 0x2019 || c === 39 || c === 45) && wordUnits(text, i + 1)) i++;
     else return { start, end: i };
   }
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/uy;
-
-/** How many UTF-16 units the letter or digit at `i` takes (2 beyond the first plane); 0 when there is none. */
-function wordUnits(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  if (c !== c) return 0; // past the end
-  WORD_CHAR.lastIndex = i;
-  return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
 }
 
 /** True when text[from, to) is spaces and tabs with at most one line break among them. */

@@ -142,6 +142,21 @@ export function lineEndAt(text: TextLike, at: number): number {
   return i;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/uy;
+
+/**
+ * How many UTF-16 units the letter or digit (Unicode L or N) at `i` takes, 2 beyond the first
+ * plane; 0 when there is none. ASCII by its code, the rest by the Unicode class at that position:
+ * what splitting words by hand (symbols, defined terms) reads instead of a regex per word.
+ */
+export function wordUnits(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c !== c) return 0; // past the end
+  WORD_CHAR.lastIndex = i;
+  return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
+}
+
 /** `\s` of a regex, for one UTF-16 unit, without making a one-character string to test. */
 export function isRegexSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;

@@ -3,7 +3,7 @@
 // files (workspace/summary.ts), so a file answers a query alike whether it is open or not.
 // Positions are plain line/character pairs (LSP-shaped): a summary keeps no text.
 import type { Catalogue } from './catalogue';
-import type { LinePosition } from './lines';
+import { wordUnits, type LinePosition } from './lines';
 import { ARTICLE_AND_ABOVE, labelSpan } from './query';
 import { outlineName, ownName, provisionLabel } from './render';
 import type { Provision, ProvisionKind, Span, TreatyDocument } from './types';
@@ -42,35 +42,25 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'to', 'and'
 /** Lower-case runs of letters and digits, in order: how names and queries are split. */
 export function splitWords(s: string): string[] {
   // By hand rather than split(/[^\p{L}\p{N}]+/u): an index splits tens of thousands of names,
-  // and the Unicode class cost more than the rest of the symbol table. ASCII is checked by code,
-  // the rest (› in paths, Hangul, Cyrillic) by the same class at that position.
+  // and the Unicode class cost more than the rest of the symbol table (lines.ts `wordUnits`).
   const lower = s.toLowerCase();
   const out: string[] = [];
   let from = -1;
   for (let i = 0; i < lower.length; ) {
-    const c = lower.charCodeAt(i);
-    let width = 1;
-    let inWord: boolean;
-    if (c < 128) inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    else {
-      WORD_CHAR.lastIndex = i;
-      inWord = WORD_CHAR.test(lower);
-      if (inWord) width = WORD_CHAR.lastIndex - i;
-      else if (c >= 0xd800 && c <= 0xdbff && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00) width = 2;
-    }
-    if (inWord) {
+    const units = wordUnits(lower, i);
+    if (units) {
       if (from < 0) from = i;
     } else if (from >= 0) {
       out.push(lower.slice(from, i));
       from = -1;
     }
-    i += width;
+    // A pair of surrogates that is no letter is passed over whole, as the regex reads it.
+    const c = lower.charCodeAt(i);
+    i += units || (c >= 0xd800 && c <= 0xdbff && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
   }
   if (from >= 0) out.push(lower.slice(from));
   return out;
 }
-
-const WORD_CHAR = /[\p{L}\p{N}]/uy;
 
 const NO_WORDS: readonly string[] = Object.freeze([]);
 

@@ -4,15 +4,11 @@ import * as os from 'node:os';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { fileUriFromPath, type DirectoryEntry, type FileStat, type FileSystem, type FileType } from './fileSystem';
+import { nextTurn } from './summaryBuilder';
 
 // The callback readFile, promisified: fs.promises.readFile reads in chunks and took 1.5-2x the
 // CPU for the hundreds of small files an index reads (measured on Node 20).
 const readFileAsync = promisify(readFile);
-
-/** `work` in a turn of its own: requests waiting in the event loop go first. */
-function nextTurn<T>(work: () => T): Promise<T> {
-  return new Promise((resolve) => setImmediate(() => resolve(work())));
-}
 
 function closeQuietly(fd: number): void {
   try {
@@ -54,7 +50,8 @@ export class NodeFileSystem implements FileSystem {
   readHead(uri: string, bytes: number): Promise<string | undefined> {
     const path = toPath(uri);
     if (!path) return Promise.resolve(undefined);
-    return nextTurn(() => {
+    // In a turn of its own: requests waiting in the event loop go first.
+    return nextTurn().then(() => {
       let fd: number | undefined;
       try {
         fd = openSync(path, 'r');
@@ -72,7 +69,7 @@ export class NodeFileSystem implements FileSystem {
   stat(uri: string): Promise<FileStat | undefined> {
     const path = toPath(uri);
     if (!path) return Promise.resolve(undefined);
-    return nextTurn(() => {
+    return nextTurn().then(() => {
       try {
         const s = statSync(path);
         return { type: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size, mtime: s.mtimeMs };
