@@ -42,7 +42,7 @@ import { registerCompareProvisions } from './compareRequests';
 import { CodeActionKind, CodeLensRefreshRequest, type CodeLens, type Diagnostic } from 'vscode-languageserver-protocol';
 import type { ParsedDocument } from './workspace/workspace';
 import type { FileSystem } from './workspace/fileSystem';
-import { DEFAULT_SETTINGS, readSettings, sameInstruments, type PactaSettings } from './workspace/settings';
+import { DEFAULT_SETTINGS, maxFileSizeBytes, readSettings, sameInstruments, type PactaSettings } from './workspace/settings';
 import { Workspace } from './workspace/workspace';
 import type { SummaryBuilder } from './workspace/summaryBuilder';
 import { CancelledError, throwIfCancelled } from './workspace/cancellation';
@@ -121,7 +121,7 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
     if (!sameInstruments(next.instruments, settings.instruments)) workspace.setCatalogue(new Catalogue(next.instruments));
     workspace.setLibrary(next.library);
     workspace.setLanguage(next.language);
-    workspace.setMaxFileSize(Math.round(next.maxFileSize * 1048576));
+    workspace.setMaxFileSize(maxFileSizeBytes(next.maxFileSize));
     const hintsChanged = next.inlayHintsEnabled !== settings.inlayHintsEnabled || next.inlayHintsMaxLength !== settings.inlayHintsMaxLength;
     settings = next;
     // Clients cache inlay hints; ask them to fetch again when the hint settings change.
@@ -512,8 +512,11 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
   extraDiagnostics.push((parsed) => parallel.diagnostics(parsed));
   extraCodeLenses.push((uri) => parallel.codeLenses(uri, clientCommands, client.window?.showDocument?.support === true));
   // An edit to one version changes the other open versions' structure diagnostics too.
+  // After the settings: linking versions reads the file index, which a settings change rebuilds.
   documents.onDidChangeContent(({ document }) => {
-    void parallel.linkedOpenVersions(document.uri).then((uris) => uris.forEach((u) => diagnosticsPublisher?.changed(u)), () => undefined);
+    void settingsLoaded
+      .then(() => parallel.linkedOpenVersions(document.uri))
+      .then((uris) => uris.forEach((u) => diagnosticsPublisher?.changed(u)), () => undefined);
   });
   registerCompareProvisions(requestContext);
 

@@ -77,6 +77,11 @@ export const DEFAULT_SETTINGS: Readonly<PactaSettings> = Object.freeze({
   language: 'auto',
 });
 
+/** `pacta.maxFileSize` (megabytes) in bytes, as the workspace holds it. */
+export function maxFileSizeBytes(megabytes: number): number {
+  return Math.round(megabytes * 1048576);
+}
+
 type Dict = Record<string, unknown>;
 
 function isDict(v: unknown): v is Dict {

@@ -25,6 +25,7 @@ import {
 import { isInside, joinUri, normaliseUri, type FileSystem } from './fileSystem';
 import { throwIfCancelled, untilCancelled, type CancellationSignal } from './cancellation';
 import { resolveLibraryEntries } from './libraryRoots';
+import { DEFAULT_SETTINGS, maxFileSizeBytes } from './settings';
 import { parallelNote } from '../model/parallel';
 import { composeChanges, parseText, reparseTreaty, type TextChange } from '../model/incremental';
 import { citationKey, detach, summarise, type DocumentSummary } from './summary';
@@ -160,7 +161,8 @@ export class Workspace {
     options: WorkspaceOptions = {},
   ) {
     this.catalogueValue = options.catalogue ?? DEFAULT_CATALOGUE;
-    this.maxFileSize = options.maxFileSize ?? 8 * 1024 * 1024;
+    // The setting's default: a server whose settings arrive with it must not index twice.
+    this.maxFileSize = options.maxFileSize ?? maxFileSizeBytes(DEFAULT_SETTINGS.maxFileSize);
     this.maxFiles = options.maxFiles ?? 5000;
     this.log = options.log ?? (() => undefined);
     this.warn = options.warn ?? this.log;

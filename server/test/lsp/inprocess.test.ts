@@ -79,3 +79,54 @@ describe('createServer (in process)', () => {
     assert.equal(server.settings().hoverMaxLength, 40);
   });
 });
+
+describe('start-up (in process)', () => {
+  // A refresh after the settings arrive throws away a title index already under way: with 500
+  // files, the first hover on a reference to another treaty waited for both.
+  it('indexes the folders once, after the settings, with a document opened at once', async () => {
+    const events: string[] = [];
+    const files = {
+      'file:///ws/a.treaty': 'Agreement on Alpha\n\nArticle 1\nThe Parties agree.\n\nArticle 2\nSee Article 1 of the Convention on Beta.\n',
+      'file:///ws/b.treaty': 'Convention on Beta\n\nArticle 1\nThe Parties cooperate.\n',
+    };
+    const { client, server, dispose } = startInProcess(files, (c, s) => {
+      // The client answers workspace/configuration late, as a busy editor may.
+      c.onRequest(ConfigurationRequest.type, async (p) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        events.push('settings');
+        return p.items.map(() => ({}));
+      });
+      const filesOf = s.workspace.files.bind(s.workspace);
+      s.workspace.files = (token) => {
+        events.push('files');
+        return filesOf(token);
+      };
+      const refresh = s.workspace.refresh.bind(s.workspace);
+      s.workspace.refresh = () => {
+        events.push('refresh');
+        refresh();
+      };
+    });
+    try {
+      await client.sendRequest('initialize', {
+        processId: null,
+        rootUri: null,
+        workspaceFolders: [{ uri: 'file:///ws', name: 'ws' }],
+        capabilities: { workspace: { configuration: true } },
+      });
+      events.length = 0; // the folders given at initialize make the first (empty) index
+      await client.sendNotification('initialized', {});
+      await client.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 'file:///ws/a.treaty', languageId: 'treaty', version: 1, text: files['file:///ws/a.treaty'] },
+      });
+      const symbols = (await client.sendRequest('workspace/symbol', { query: 'Beta' })) as Array<{ name: string }>;
+      assert.ok(symbols.some((x) => /Beta/.test(x.name)), JSON.stringify(symbols));
+      assert.equal(events.indexOf('refresh'), -1, `default settings refresh nothing: ${events.join(', ')}`);
+      assert.equal(events[0], 'settings', `nothing reads the index before the settings are in: ${events.join(', ')}`);
+      assert.ok(events.includes('files'));
+      assert.equal(server.settings().maxFileSize, DEFAULT_SETTINGS.maxFileSize);
+    } finally {
+      dispose();
+    }
+  });
+});
