@@ -53,10 +53,13 @@ async function sequence(client: LspClient, name: string, n: number, method: stri
 }
 
 /** `n` rounds of one request of each kind, each timed on its own. */
-async function interleaved(client: LspClient, n: number, kinds: ReadonlyArray<[string, string, (i: number) => unknown]>): Promise<number[][]> {
+type Kind = [name: string, client: LspClient, method: string, params: (i: number) => unknown];
+
+/** `n` rounds of one request of each kind, each timed on its own. */
+async function interleaved(n: number, kinds: readonly Kind[]): Promise<number[][]> {
   const times = kinds.map(() => [] as number[]);
   for (let i = 0; i < n; i++) {
-    for (const [k, [, method, params]] of kinds.entries()) {
+    for (const [k, [, client, method, params]] of kinds.entries()) {
       const t0 = performance.now();
       try {
         await client.connection.sendRequest(method, params(i));
@@ -79,6 +82,7 @@ async function unchangedUnclos(opts: LspOptions): Promise<void> {
   const positions: Position[] = parseTreaty(text).references.map((r) => lines.positionAt(r.start + 1));
   const uri = pathToFileURL(UNCLOS).href;
   const { client } = await startServer([]);
+  const bare = await startServer([], true);
   try {
     await open(client, uri, text);
     const at = (i: number) => ({ textDocument: { uri }, position: positions[(i * 7) % positions.length] });
@@ -86,28 +90,32 @@ async function unchangedUnclos(opts: LspOptions): Promise<void> {
     await sequence(client, 'warm-up', 200, 'textDocument/hover', at);
     await sequence(client, 'warm-up', 200, 'textDocument/definition', at);
     await sequence(client, 'warm-up', 200, 'pacta/benchNoSuchRequest', () => ({}));
-    const kinds: Array<[string, string, (i: number) => unknown]> = [
-      ['transport floor (unhandled request)', 'pacta/benchNoSuchRequest', () => ({})],
-      ['hover', 'textDocument/hover', at],
-      ['definition', 'textDocument/definition', at],
+    await sequence(bare.client, 'warm-up', 200, 'pacta/benchNoSuchRequest', () => ({}));
+    const kinds: Kind[] = [
+      ['bare vscode-languageserver, no handlers (unhandled request)', bare.client, 'pacta/benchNoSuchRequest', () => ({})],
+      ['transport floor (unhandled request)', client, 'pacta/benchNoSuchRequest', () => ({})],
+      ['hover', client, 'textDocument/hover', at],
+      ['definition', client, 'textDocument/definition', at],
     ];
-    // Latency: the three kinds take turns, so a burst of noise from the machine (another
-    // process, a collection in either process) falls on all three alike rather than on
-    // whichever series happened to be running.
-    const times = await interleaved(client, opts.requests, kinds);
+    // Latency: the kinds take turns, so a burst of noise from the machine (another process, a
+    // collection in either process) falls on all of them alike rather than on whichever series
+    // happened to be running.
+    const times = await interleaved(opts.requests, kinds);
     // Server CPU per request needs each kind on its own: /proc counts the whole process.
     const rows = [];
-    for (const [k, [name, method, params]] of kinds.entries()) {
-      const alone = await sequence(client, name, opts.requests, method, params);
+    for (const [k, [name, c, method, params]] of kinds.entries()) {
+      const alone = await sequence(c, name, opts.requests, method, params);
       rows.push(seriesRow({ name, times: times[k], serverCpuMs: alone.serverCpuMs }));
     }
     console.log(`UNCLOS (${size(text.length)}, ${positions.length} references), opened once and unchanged; requests one after another,`);
-    console.log('the three kinds in turn, cycling over its references; time from sending to the answer, as the client');
-    console.log('sees it. Server CPU is read from /proc (10 ms ticks) over a second run of each kind on its own,');
-    console.log('divided by the number of requests.');
+    console.log('the kinds in turn, cycling over its references; time from sending to the answer, as the client sees it.');
+    console.log('The first row is another server: vscode-languageserver with no handler at all, started the same way, so');
+    console.log("its p99 is what the library and this machine's pipes and scheduler cost any server. Server CPU is read");
+    console.log('from /proc (10 ms ticks) over a second run of each kind on its own, divided by the number of requests.');
     console.log('');
     console.log(table(SERIES_HEADER, rows));
   } finally {
+    await bare.client.stop().catch(() => bare.client.kill());
     await client.stop().catch(() => client.kill());
   }
 }

@@ -42,8 +42,20 @@ export function build(): string | undefined {
   }
 }
 
-export async function startServer(folders: string[]): Promise<Started> {
-  const { client, result } = await LspClient.start({ folders, configuration: {}, capabilities: CAPABILITIES });
+/**
+ * vscode-languageserver with no handler at all, started as Pacta's server is (Node, on stdin and stdout):
+ * what any server built on the library pays for a request on this machine.
+ */
+const BARE_SERVER = [
+  "const { createConnection } = require('vscode-languageserver/node');",
+  'const connection = createConnection(process.stdin, process.stdout);',
+  'connection.onInitialize(() => ({ capabilities: {} }));',
+  'connection.listen();',
+].join('\n');
+
+export async function startServer(folders: string[], bare = false): Promise<Started> {
+  const serverArgs = bare ? ['-e', BARE_SERVER] : undefined;
+  const { client, result } = await LspClient.start({ folders, configuration: {}, capabilities: CAPABILITIES, serverArgs });
   const progress = { created: 0, reports: 0, titles: [] as string[] };
   client.connection.onRequest('window/workDoneProgress/create', () => {
     progress.created++;

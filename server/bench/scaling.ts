@@ -2,6 +2,7 @@
 // is a flat column: no step of the model may grow faster than the text. Also the heap the
 // model holds per character at each size, and a CPU profile of the largest parse.
 import { parseTreaty } from '../src/model';
+import { machineFloor, printFloor } from './floor';
 import { modelHeapPerChar } from './heap';
 import { profile } from './profile';
 import { generateTreaty } from './synthetic';
@@ -20,6 +21,7 @@ export async function runScaling(opts: ScalingOptions): Promise<void> {
   console.log('"per MB" divides by the text size in millions of characters. Flat is the goal.');
   console.log('');
   const rows: Array<Array<string | number>> = [];
+  const measured = new Map<number, { cpu: number; heapPerChar: number }>();
   for (const chars of opts.sizes) {
     const t = generateTreaty({ targetChars: chars, seed: 42, markdown: false });
     const runs = opts.runs(chars);
@@ -33,6 +35,7 @@ export async function runScaling(opts: ScalingOptions): Promise<void> {
     const med = medianSample(samples);
     const megs = t.text.length / 1e6;
     const heapPerChar = modelHeapPerChar(t.text);
+    measured.set(chars, { cpu: med.cpu, heapPerChar });
     rows.push([
       size(t.text.length),
       t.articles,
@@ -50,6 +53,8 @@ export async function runScaling(opts: ScalingOptions): Promise<void> {
 
   if (opts.profileSize) {
     const t = generateTreaty({ targetChars: opts.profileSize, seed: 42, markdown: false });
+    const m = measured.get(opts.profileSize);
+    printFloor(machineFloor(t.text), t.text.length, m?.cpu, m ? m.heapPerChar * t.text.length : undefined);
     const p = await profile(() => void parseTreaty(t.text), 3);
     console.log('');
     console.log(`CPU profile of parseTreaty on the ${size(t.text.length)} treaty (3 runs, self time per run, top functions):`);

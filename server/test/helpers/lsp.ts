@@ -35,6 +35,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Registers handlers before `initialize`, for what the server sends while it starts (messages, edits). */
   setup?: (connection: ProtocolConnection) => void;
+  /** Node's arguments for another server than Pacta's (the benchmark's bare library server). */
+  serverArgs?: string[];
 }
 
 export class LspClient {
@@ -61,7 +63,8 @@ export class LspClient {
   }
 
   static async start(options: StartOptions): Promise<{ client: LspClient; result: InitializeResult }> {
-    const proc = spawn(process.execPath, [path.join(REPO, 'bin/pacta-language-server.js'), '--stdio'], {
+    const args = options.serverArgs ?? [path.join(REPO, 'bin/pacta-language-server.js'), '--stdio'];
+    const proc = spawn(process.execPath, args, {
       cwd: REPO,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
