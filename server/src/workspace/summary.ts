@@ -46,13 +46,16 @@ export interface DocumentSummary {
  */
 export function summarise(doc: TreatyDocument, catalogue: Catalogue, pool?: Map<string, string>, copy: (s: string) => string = detach): DocumentSummary {
   const lines = new LineIndex(doc.text);
-  return {
-    title: doc.title === undefined ? undefined : copy(doc.title),
-    instrumentId: doc.instrumentId,
-    language: doc.language,
+  // No key holds undefined: an index worker posts the summary as JSON, which drops such keys,
+  // and a summary must read the same whichever thread made it.
+  const summary: DocumentSummary = {
     symbols: buildSymbolTable(doc, catalogue, lines, { copy, pool }),
     citations: citingReferences(doc, lines, copy),
   };
+  if (doc.title !== undefined) summary.title = copy(doc.title);
+  if (doc.instrumentId !== undefined) summary.instrumentId = doc.instrumentId;
+  if (doc.language !== undefined) summary.language = doc.language;
+  return summary;
 }
 
 /** The document's references to other instruments (its own references cite only itself). */
