@@ -86,6 +86,11 @@ export class LineIndex {
     return { line: lo, character: o - this.starts[lo] };
   }
 
+  /** The offset where a line starts (0 <= line < lineCount). */
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
   offsetAt(pos: LinePosition): number {
     if (pos.line < 0) return 0;
     if (pos.line >= this.starts.length) return this.textLength;

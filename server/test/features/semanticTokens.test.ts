@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from '../../src/features/semanticTokens';
+import { definedTerms } from '../../src/model/definitions';
+import type { Span, TreatyDocument } from '../../src/model';
+import { anyText, fcParams, runs, treatyDocument } from '../helpers/fuzz';
 import { diffTokens, SemanticTokensCache } from '../../src/features/semanticTokensDelta';
 import { LineIndex, parseTreaty } from '../../src/model';
 import { lines, readCorpus } from '../helpers/text';
@@ -114,6 +117,94 @@ describe('semantic tokens', () => {
     const decoded = decode(text, semanticTokens(parseTreaty(text)).data);
     assert.ok(decoded.filter((x) => x.type === 'variable').length > 500);
     assert.ok(decoded.some((x) => x.text === 'Area' && x.type === 'type'));
+  });
+});
+
+/**
+ * The encoding as first written, kept as the specification of the fast one: every span an
+ * object, sorted (stably) by start, a span starting inside the previous one dropped, each split
+ * at line breaks by reading it, blanks trimmed, positions by binary search.
+ */
+function plainEncoding(text: string, doc: TreatyDocument, range?: Span): number[] {
+  const index = new LineIndex(text);
+  const from = range?.start ?? 0;
+  const to = range?.end ?? text.length;
+  const inRange = (s: Span) => s.end > from && s.start < to;
+  const spans: Array<{ span: Span; type: number; bits: number }> = [];
+  for (const ref of doc.references) {
+    if (!inRange(ref)) continue;
+    const bits = (ref.relative ? 4 : 0) | (!ref.instrument && !ref.resolved ? 8 : 0);
+    spans.push({ span: ref, type: ref.instrument ? 1 : 0, bits });
+  }
+  const terms = definedTerms(doc);
+  for (const t of terms.terms) if (inRange(t.span)) spans.push({ span: t.span, type: 2, bits: 3 });
+  for (const u of terms.uses) if (inRange(u.span)) spans.push({ span: u.span, type: 2, bits: 0 });
+  spans.sort((a, b) => a.span.start - b.span.start);
+  const kept = spans.filter((t, i) => i === 0 || t.span.start >= spans[i - 1].span.end);
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  for (const t of kept) {
+    const body = text.slice(t.span.start, t.span.end);
+    let offset = t.span.start;
+    for (const piece of body.split(/\r|\n/)) {
+      const lead = piece.length - piece.replace(/^[ \t]+/, '').length;
+      const trimmed = piece.trim() === '' ? '' : piece.replace(/^[ \t]+/, '').replace(/[ \t]+$/, '');
+      if (trimmed.length > 0) {
+        const at = index.positionAt(offset + lead);
+        data.push(at.line - prevLine, at.line === prevLine ? at.character - prevChar : at.character, trimmed.length, t.type, t.bits);
+        prevLine = at.line;
+        prevChar = at.character;
+      }
+      offset += piece.length + 1;
+    }
+  }
+  return data;
+}
+
+/** Treaty text with definitions, their uses and references crossing line breaks, in any line ending. */
+const textWithTerms: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(treatyDocument, anyText),
+    fc.array(
+      fc.constantFrom(
+        '“full powers” means a document.',
+        'A person with full\npowers signs under Article\n2.',
+        '(hereinafter “the Commission”) and the Commission ',
+        '  the Commission\t',
+        'Articles 1 to\r\n3 and full powers',
+        '"valley" means land; each valley',
+      ),
+      { maxLength: 4 },
+    ),
+    fc.constantFrom('\n', '\r\n', '\r'),
+  )
+  .map(([doc, extra, eol]) => [doc, ...extra].join('\n').replace(/\r\n|\r|\n/g, eol));
+
+describe('semantic tokens: the encoding', () => {
+  it('equals the plain encoding on the corpus, in every line ending', () => {
+    for (const name of ['unclos_1982_en.txt', 'vclt_1969_en.txt', 'un_charter_en.txt', 'north_atlantic_treaty_1949_en.txt', 'vclt_1969_ko_partial.txt']) {
+      for (const eol of ['\n', '\r\n']) {
+        const text = readCorpus(name).replace(/\r?\n/g, eol);
+        const doc = parseTreaty(text);
+        assert.deepEqual(semanticTokens(doc).data, plainEncoding(text, doc), `${name} (${JSON.stringify(eol)})`);
+      }
+    }
+  });
+
+  it('equals the plain encoding on generated texts, whole and within any range', () => {
+    fc.assert(
+      fc.property(textWithTerms, fc.nat(), fc.nat(), (text, a, b) => {
+        const doc = parseTreaty(text);
+        assert.deepEqual(semanticTokens(doc).data, plainEncoding(text, doc));
+        const index = new LineIndex(text);
+        const [lo, hi] = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y);
+        const range = { start: index.positionAt(lo), end: index.positionAt(hi) };
+        const span = { start: index.offsetAt(range.start), end: index.offsetAt(range.end) };
+        assert.deepEqual(semanticTokens(doc, undefined, range).data, plainEncoding(text, doc, span));
+      }),
+      fcParams(runs(300)),
+    );
   });
 });
 
