@@ -97,6 +97,56 @@ describe('Workspace', () => {
     assert.equal(found?.uri, 'file:///ws/orchard.treaty');
   });
 
+  // A file system whose reads of the files named wait until let go: the title index of a large
+  // workspace, with some files still being read.
+  class GatedFileSystem extends MemoryFileSystem {
+    private readonly gates = new Map<string, { open: Promise<void>; release: () => void }>();
+    hold(uri: string): void {
+      let release!: () => void;
+      const open = new Promise<void>((resolve) => (release = resolve));
+      this.gates.set(normaliseUri(uri), { open, release });
+    }
+    release(): void {
+      for (const g of this.gates.values()) g.release();
+    }
+    override async readFile(uri: string): Promise<string | undefined> {
+      await this.gates.get(normaliseUri(uri))?.open;
+      return super.readFile(uri);
+    }
+  }
+
+  it('finds a cited instrument among the files read so far, in the index order, before the rest are read', async () => {
+    const charter = readCorpus('un_charter_en.txt');
+    const fs = new GatedFileSystem({
+      'file:///ws/a-charter.txt': charter,
+      'file:///ws/b-orchard.treaty': ORCHARD,
+      'file:///ws/c-slow.txt': 'Slow Treaty\n\nArticle 1\nText.\n',
+      'file:///ws/d-charter-again.txt': charter,
+      'file:///lib/charter.txt': charter,
+    });
+    const ws = new Workspace(fs, { folders: ['file:///ws'], library: ['file:///lib'] });
+    fs.hold('file:///ws/c-slow.txt');
+    let indexed = false;
+    void ws.files().then(() => (indexed = true));
+    const found = await ws.findInstrument(CHARTER);
+    assert.equal(found?.uri, 'file:///ws/a-charter.txt', 'the first in the index order');
+    const orchard = await ws.findInstrument({ cited: 'the Convention on Orchard Neighbours', title: 'Convention on Orchard Neighbours' });
+    assert.equal(orchard?.uri, 'file:///ws/b-orchard.treaty');
+    assert.equal(indexed, false, 'answered while a file of the index was still being read');
+    // What comes after a file still being read waits for it: the index's order is kept.
+    fs.write('file:///ws/0-first.txt', charter);
+    fs.hold('file:///ws/0-first.txt');
+    ws.refresh();
+    const later = ws.findInstrument(CHARTER);
+    let answered: string | undefined;
+    void later.then((p) => (answered = p?.uri));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(answered, undefined, 'no answer past a file not yet read');
+    fs.release();
+    assert.equal((await later)?.uri, 'file:///ws/0-first.txt');
+    assert.equal(await ws.findInstrument({ cited: 'the Convention on Hedges', title: 'Convention on Hedges' }), undefined);
+  });
+
   it('never reads outside the workspace and library folders', async () => {
     const fs = new MemoryFileSystem({
       'file:///ws/a.txt': ORCHARD,
