@@ -5,6 +5,8 @@
 import type { Provision, Span, TreatyDocument } from './types';
 import { labelSpan, provisionAt, walk } from './query';
 import { wordUnits } from './lines';
+import { changedLinesSince, modelId } from './incremental';
+import { textOf, type TextLike } from './text';
 
 export type DefinitionForm = 'means' | 'hereinafter' | 'parenthesis';
 
@@ -66,14 +68,36 @@ const PURPOSES =
 
 const cache = new WeakMap<TreatyDocument, DefinedTerms>();
 
+/**
+ * The last terms found per provision tree (keyed by the root, which an incremental re-parse
+ * keeps with every provision object): after an edit that writes no quotation mark and no
+ * "hereinafter" near it, the terms are the same and only the uses on the edited lines are looked
+ * for again (`afterEdit`), without joining an open document's chunks into one string.
+ */
+interface TermsMemo {
+  id: number;
+  length: number;
+  found: DefinedTerms;
+}
+const memo = new WeakMap<Provision, TermsMemo>();
+
+/** How often the terms came from an earlier version (`afterEdit`) and how often from the whole text (tests, benchmarks). */
+export const definedTermsStats = { afterEdit: 0, whole: 0 };
+
 /** The defined terms of a document and their uses, computed once per parsed document. */
 export function definedTerms(doc: TreatyDocument): DefinedTerms {
   let found = cache.get(doc);
-  if (!found) {
+  if (found) return found;
+  const last = memo.get(doc.root);
+  if (last) found = afterEdit(doc, last);
+  if (found) definedTermsStats.afterEdit++;
+  else {
+    definedTermsStats.whole++;
     const terms = findDefinitions(doc);
     found = { terms, uses: findUses(doc, terms) };
-    cache.set(doc, found);
   }
+  cache.set(doc, found);
+  memo.set(doc.root, { id: modelId(doc), length: textOf(doc).length, found });
   return found;
 }
 
@@ -191,7 +215,7 @@ function makeTerm(doc: TreatyDocument, term: string, span: Span, form: Definitio
     provision,
     definition: definitionSpan(doc, provision, span),
     form,
-    scope: form === 'means' ? purposeScope(doc, provision, span.start) : { start: span.end, end: doc.text.length },
+    scope: form === 'means' ? purposeScope(doc, provision, span.start) : { start: span.end, end: textOf(doc).length },
   };
 }
 
@@ -199,29 +223,35 @@ function makeTerm(doc: TreatyDocument, term: string, span: Span, form: Definitio
 function definitionSpan(doc: TreatyDocument, p: Provision, term: Span): Span {
   const opensWithIt = p.kind === 'point' || p.kind === 'paragraph' || p.kind === 'recital';
   if (opensWithIt && term.start - Math.max(p.bodyStart, p.start) < 200) return { start: p.start, end: p.end };
-  const text = doc.text;
+  // Read through textOf, character by character: an open document's chunks are not joined.
+  const at = charAt(textOf(doc));
   // A sentence is looked for within a bounded distance, so one huge paragraph stays linear.
   const from = Math.max(p.start, term.start - SENTENCE_LIMIT);
   const to = Math.min(p.end, term.end + SENTENCE_LIMIT);
   let start = term.start;
-  while (start > from && !/[.;:\n]/.test(text[start - 1])) start--;
-  while (start < term.start && /\s/.test(text[start])) start++;
+  while (start > from && !/[.;:\n]/.test(at(start - 1))) start--;
+  while (start < term.start && /\s/.test(at(start))) start++;
   let end = term.end;
-  while (end < to && text[end] !== '\n' && !(/[.;]/.test(text[end]) && /\s|$/.test(text[end + 1] ?? ''))) end++;
-  if (end < p.end && /[.;]/.test(text[end])) end++;
+  while (end < to && at(end) !== '\n' && !(/[.;]/.test(at(end)) && /\s|$/.test(at(end + 1)))) end++;
+  if (end < p.end && /[.;]/.test(at(end))) end++;
   return { start, end };
+}
+
+/** The character at an index ('' past the end), as `text[i] ?? ''` reads a string. */
+function charAt(text: TextLike): (i: number) => string {
+  return (i) => (i >= 0 && i < text.length ? text.slice(i, i + 1) : '');
 }
 
 /** "For the purposes of this Part, …" limits a definition to the Part; the default is the whole text. */
 function purposeScope(doc: TreatyDocument, p: Provision, at: number): Span {
-  const whole = { start: 0, end: doc.text.length };
+  const whole = { start: 0, end: textOf(doc).length };
   let holder: Provision = p;
   while (holder.parent && !['article', 'annex', 'protocol', 'attachment', 'preamble', 'document'].includes(holder.kind)) {
     holder = holder.parent;
   }
   const from = Math.max(holder.start, at - 600);
   let unit: string | undefined;
-  for (const m of doc.text.slice(from, at).matchAll(PURPOSES)) unit = m[1].toLowerCase();
+  for (const m of textOf(doc).slice(from, at).matchAll(PURPOSES)) unit = m[1].toLowerCase();
   if (!unit) return whole;
   const kind = (
     {
@@ -240,6 +270,99 @@ function purposeScope(doc: TreatyDocument, p: Provision, at: number): Span {
   return whole;
 }
 
+// --- after an edit ------------------------------------------------------------------------
+
+/** How far before the edited lines a definition may start and still reach them. */
+const DEFINITION_REACH = 1000;
+/** How far before the edited lines uses are looked for again (a use of several words may reach them). */
+const USE_REACH = 1000;
+/** Where a run of blanks or letters this long makes the reaches above unsafe, everything is read again. */
+const LONG_RUN = /[\s:,]{20}|[\p{L}’'-]{100}/u;
+/** What every definition starts with: an opening quotation mark or "hereinafter"/"hereafter". */
+const DEFINITION_MARK = /[“"‘«„]|here(?:in)?after/i;
+
+/**
+ * The terms and uses of `doc` from those of an earlier version of its provision tree, when the
+ * edits since wrote no definition mark within DEFINITION_REACH of the edited lines: the terms
+ * are the same (their spans shifted; definition and scope read again) and only the uses within
+ * USE_REACH of those lines are looked for again. Undefined when that cannot be known, or a term,
+ * a use or a scope lies across the edited lines' edges: then everything is read again.
+ */
+function afterEdit(doc: TreatyDocument, last: TermsMemo): DefinedTerms | undefined {
+  const dirty = changedLinesSince(doc, last.id);
+  if (!dirty) return undefined;
+  const text = textOf(doc);
+  const delta = text.length - last.length;
+  // The edited lines in the old text end here; every offset past it moved by delta.
+  const oldEnd = dirty.end - delta;
+  const moved = (x: number): number | undefined => (x <= dirty.start ? x : x >= oldEnd ? x + delta : undefined);
+  const movedSpan = (span: Span): Span | undefined => {
+    const start = moved(span.start);
+    const end = moved(span.end);
+    return start === undefined || end === undefined ? undefined : { start, end };
+  };
+
+  const from = Math.max(0, dirty.start - DEFINITION_REACH);
+  const near = text.slice(from, dirty.end);
+  if (DEFINITION_MARK.test(near) || LONG_RUN.test(near)) return undefined;
+
+  const terms: DefinedTerm[] = [];
+  const renamed = new Map<DefinedTerm, DefinedTerm>();
+  for (const t of last.found.terms) {
+    const span = movedSpan(t.span);
+    const scope = movedSpan(t.scope);
+    if (!span || !scope) return undefined;
+    const now = makeTerm(doc, t.term, span, t.form);
+    // A scope the edit changed ("For the purposes of this Part" within its reach) changes which
+    // definition uses anywhere name.
+    if (now.scope.start !== scope.start || now.scope.end !== scope.end) return undefined;
+    terms.push(now);
+    renamed.set(t, now);
+  }
+  const matcher = useMatcher(terms);
+  if (!matcher) return { terms, uses: [] };
+
+  // Uses are looked for again from a line start far enough before the edited lines.
+  const reach = textLineStart(text, Math.max(0, dirty.start - USE_REACH));
+  const windowEnd = Math.min(text.length, dirty.end + 1);
+  if (LONG_RUN.test(text.slice(reach, dirty.start))) return undefined;
+  const before: TermUse[] = [];
+  const after: TermUse[] = [];
+  for (const u of last.found.uses) {
+    const term = renamed.get(u.term)!;
+    if (u.span.end <= reach) before.push({ span: { start: u.span.start, end: u.span.end }, term });
+    else if (u.span.start >= oldEnd) after.push({ span: { start: u.span.start + delta, end: u.span.end + delta }, term });
+    else if (u.span.start < reach || u.span.end > oldEnd) return undefined;
+  }
+  const blocked: Span[] = [];
+  for (const t of terms) if (t.span.end > reach && t.span.start < windowEnd) blocked.push(t.span);
+  for (const r of doc.references) if (r.end > reach && r.start < windowEnd) blocked.push(r);
+  labelsWithin(doc.root, reach, windowEnd, blocked);
+  blocked.sort((a, b) => a.start - b.start);
+  // The words of the window and a little past it, for uses that would run on (then all is read again).
+  const found = scanUses(text.slice(reach, Math.min(text.length, dirty.end + USE_REACH)), reach, reach, dirty.end, matcher, blocked);
+  if (found.length && found[found.length - 1].span.end > dirty.end) return undefined;
+  return { terms, uses: [...before, ...found, ...after] };
+}
+
+/** The start of the line holding `offset`. */
+function textLineStart(text: TextLike, offset: number): number {
+  let i = offset;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+/** The non-empty labels of the provisions that overlap [from, to), added to `out`. */
+function labelsWithin(p: Provision, from: number, to: number, out: Span[]): void {
+  const label = labelSpan(p);
+  if (label.end > label.start && label.end > from && label.start < to) out.push(label);
+  for (const c of p.children) if (c.end >= from && c.start < to) labelsWithin(c, from, to, out);
+}
+
 // --- uses ----------------------------------------------------------------------------------
 
 interface Variant {
@@ -249,8 +372,30 @@ interface Variant {
 }
 
 function findUses(doc: TreatyDocument, terms: DefinedTerm[]): TermUse[] {
-  if (terms.length === 0) return [];
+  const matcher = useMatcher(terms);
+  if (!matcher) return [];
   const text = doc.text;
+  // Quoted defining terms, references, the title and heading lines ("Article 5", "Use of terms") are not uses.
+  const labels: Span[] = [];
+  for (const p of walk(doc.root)) {
+    const label = labelSpan(p);
+    if (label.end > label.start) labels.push(label);
+  }
+  const blocked: Span[] = [...terms.map((t) => t.span), ...doc.references, ...labels].sort((a, b) => a.start - b.start);
+  return scanUses(text, 0, 0, text.length, matcher, blocked);
+}
+
+/** What uses are matched with: the terms by key, their spellings by first word. */
+interface UseMatcher {
+  byKey: Map<string, DefinedTerm[]>;
+  byFirst: Map<string, Variant[]>;
+  firstUnits: Set<number>;
+  shortest: number;
+  longest: number;
+}
+
+function useMatcher(terms: readonly DefinedTerm[]): UseMatcher | undefined {
+  if (terms.length === 0) return undefined;
   const byKey = new Map<string, DefinedTerm[]>();
   const byFirst = new Map<string, Variant[]>();
   const seen = new Set<string>();
@@ -271,19 +416,6 @@ function findUses(doc: TreatyDocument, terms: DefinedTerm[]): TermUse[] {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-
-  // Quoted defining terms, references, the title and heading lines ("Article 5", "Use of terms") are not uses.
-  const labels: Span[] = [];
-  for (const p of walk(doc.root)) {
-    const label = labelSpan(p);
-    if (label.end > label.start) labels.push(label);
-  }
-  const blocked: Span[] = [...terms.map((t) => t.span), ...doc.references, ...labels].sort((a, b) => a.start - b.start);
-  let b = 0;
-
-  // The words are read one at a time by code, and the ones after a word only when a term starts
-  // with it: no array of every word (80,000 in UNCLOS) and no string per word is made. A word
-  // whose first unit or length no term's first word has is passed over unread.
   const firstUnits = new Set<number>();
   let shortest = Infinity;
   let longest = 0;
@@ -292,24 +424,36 @@ function findUses(doc: TreatyDocument, terms: DefinedTerm[]): TermUse[] {
     shortest = Math.min(shortest, w.length);
     longest = Math.max(longest, w.length);
   }
+  return { byKey, byFirst, firstUnits, shortest, longest };
+}
+
+/**
+ * The uses whose first word starts in [from, to), read from `text`, which holds the document's
+ * text from offset `base` on; `blocked` (sorted, in document offsets) may not be overlapped.
+ */
+function scanUses(text: string, base: number, from: number, to: number, m: UseMatcher, blocked: readonly Span[]): TermUse[] {
+  let b = 0;
+  // The words are read one at a time by code, and the ones after a word only when a term starts
+  // with it: no array of every word (80,000 in UNCLOS) and no string per word is made. A word
+  // whose first unit or length no term's first word has is passed over unread.
   const uses: TermUse[] = [];
-  let at = 0;
-  for (let t = nextWord(text, at); t; t = nextWord(text, at)) {
+  let at = from - base;
+  for (let t = nextWord(text, at); t && t.start + base < to; t = nextWord(text, at)) {
     at = t.end;
     const length = t.end - t.start;
     // A possessive ("Party’s") is two units longer than the word it is matched as.
-    if (!firstUnits.has(text.charCodeAt(t.start)) || length < shortest || length > longest + 2) continue;
+    if (!m.firstUnits.has(text.charCodeAt(t.start)) || length < m.shortest || length > m.longest + 2) continue;
     const first = text.slice(t.start, t.end);
-    const candidates = byFirst.get(first) ?? byFirst.get(stripPossessive(first));
+    const candidates = m.byFirst.get(first) ?? m.byFirst.get(stripPossessive(first));
     if (!candidates) continue;
     const tokens: Span[] = [t];
     for (const v of candidates) {
       const matched = matchWords(text, tokens, v.words);
       if (matched === undefined) continue;
-      const span = { start: t.start, end: matched };
+      const span = { start: t.start + base, end: matched + base };
       while (b < blocked.length && blocked[b].end <= span.start) b++;
       if (b < blocked.length && blocked[b].start < span.end) break;
-      const term = pick(byKey.get(v.key)!, span.start);
+      const term = pick(m.byKey.get(v.key)!, span.start);
       if (term) {
         uses.push({ span, term });
         // The next word is the one after the last word of the use.

@@ -11,6 +11,7 @@ import { parseTreaty, type TreatyDocument } from '../../src/model';
 import { incrementalStats, reparseTreaty, resetIncrementalStats } from '../../src/model/incremental';
 import { diagnostics, DEFAULT_DIAGNOSTICS_OPTIONS, type DiagnosticsOptions } from '../../src/features/diagnostics';
 import { outline } from '../../src/features/documentSymbols';
+import { definedTerms, definedTermsStats } from '../../src/model/definitions';
 import { editOffsets, fcParams, nextTurn, runs, treatyDocument, type TextEditSpec } from '../helpers/fuzz';
 import { readCorpus } from '../support/corpus';
 
@@ -165,5 +166,79 @@ describe('the outline after an incremental re-parse', () => {
     assert.equal(after[0], before[0], 'Article 1 is the same symbol');
     assert.notEqual(after[1], before[1], 'Article 2 is built again');
     assert.deepEqual(after[1].range.end, { line: 8, character: 19 });
+  });
+});
+
+describe('defined terms after an incremental re-parse', () => {
+  // Compared by value: the provision by where it is, each use by the index of its term.
+  const terms: Feature = (doc) => {
+    const found = definedTerms(doc);
+    const index = new Map(found.terms.map((t, i) => [t, i]));
+    return {
+      terms: found.terms.map((t) => ({ ...t, provision: [t.provision.kind, t.provision.start, t.provision.end] })),
+      uses: found.uses.map((u) => [u.span.start, u.span.end, index.get(u.term)]),
+    };
+  };
+  /** Definitions and uses to type: quotation marks, "hereinafter", terms of one word and of two. */
+  const defining: fc.Arbitrary<TextEditSpec> = fc.record({
+    at: position,
+    remove: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 6 }) }),
+    insert: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('a', ' ', 's', '\n', 'x', 'Party', 'full', 'powers', 'the Parties', 'full powers', ', ') },
+      { weight: 2, arbitrary: fc.constantFrom('“', '”', '"', ' means ', '“full powers” means a document. ', '(hereinafter “the Board”)', 'hereinafter referred to as ') },
+      { weight: 1, arbitrary: fc.constantFrom('For the purposes of this Part, “site” means a place. ', 'the Board', 'Article 2', '\n\n') },
+    ),
+  });
+  const definingSteps = fc.array(fc.record({ spec: fc.oneof(typing, defining), check: fc.boolean() }), { minLength: 1, maxLength: 10 });
+  /**
+   * A generated treaty opened by an article of definitions and a run of articles using them, long
+   * enough that most edits fall out of the definitions' reach.
+   */
+  const USES = ['Each Party with full powers signs.', 'The Board’s seat; the Board decides.', 'A Party’s full\npowers lapse.', 'No site of the Board is a site.'];
+  const withTerms = fc.tuple(treatyDocument, fc.integer({ min: 10, max: 40 }), fc.nat()).map(([text, n, k]) => {
+    const at = text.indexOf('\nArticle ');
+    const lines = ['', 'Article 90', 'Use of terms', '', '1. “full powers” means a document; the Parties (hereinafter “the Board”) meet.', ''];
+    for (let i = 0; i < n; i++) lines.push(`Article ${91 + i}`, '', `${USES[(i + k) % USES.length]} ${USES[(i * 7 + k) % USES.length]}`, '');
+    const block = lines.join('\n');
+    return at < 0 ? text + block : text.slice(0, at) + block + text.slice(at);
+  });
+
+  it(`equal a fresh parse's on generated treaties with definitions (${runs(200)} cases)`, async () => {
+    resetIncrementalStats();
+    const before = { ...definedTermsStats };
+    await fc.assert(
+      fc.asyncProperty(withTerms, definingSteps, async (text, s) => (await nextTurn(), check(text, s, terms))),
+      fcParams(runs(200)),
+    );
+    assert.ok(incrementalStats.fast > 0, JSON.stringify(incrementalStats));
+    // Worth something only if terms were carried over an edit, often.
+    const carried = definedTermsStats.afterEdit - before.afterEdit;
+    assert.ok(carried >= runs(200) / 4, `terms carried over an edit only ${carried} times`);
+  });
+
+  it('find a use whose first word is on the line before the edited one', () => {
+    const filler = Array.from({ length: 60 }, (_, i) => `Article ${i + 2}\n\nThe Parties act.\n`).join('\n');
+    const text = `Treaty of Tests\n\nArticle 1\n\n1. “full powers” means a document.\n\n${filler}\nArticle 62\n\nA person with full\nsigns.\n`;
+    let doc = parseTreaty(text);
+    assert.deepEqual(terms(doc), terms(parseTreaty(text)));
+    const at = doc.text.indexOf('signs.');
+    const carried = definedTermsStats.afterEdit;
+    doc = reparseTreaty(doc, doc.text.slice(0, at) + 'powers ' + doc.text.slice(at), {}, { start: at, oldEnd: at, newEnd: at + 'powers '.length });
+    const found = definedTerms(doc);
+    assert.equal(definedTermsStats.afterEdit, carried + 1, 'carried over the edit');
+    assert.deepEqual(found.uses.map((u) => doc.text.slice(u.span.start, u.span.end)), ['full\npowers']);
+    assert.deepEqual(terms(doc), terms(parseTreaty(doc.text)));
+  });
+
+  it("equal a fresh parse's while typing in the VCLT and UNCLOS", async () => {
+    for (const file of ['vclt_1969_en.txt', 'unclos_1982_en.txt']) {
+      const text = readCorpus(file);
+      const before = definedTermsStats.afterEdit;
+      await fc.assert(
+        fc.asyncProperty(definingSteps, async (s) => (await nextTurn(), check(text, s, terms))),
+        fcParams(runs(file.startsWith('unclos') ? 8 : 30)),
+      );
+      assert.ok(definedTermsStats.afterEdit > before, `${file}: terms never carried over an edit`);
+    }
   });
 });
