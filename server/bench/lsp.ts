@@ -164,11 +164,14 @@ async function keystrokes(opts: LspOptions): Promise<void> {
         contentChanges: [{ range: { start: at, end: at }, text: 'x' }],
       });
     };
-    const kinds: Array<[string, string, unknown, boolean]> = [
-      ['documentSymbol (outline)', 'textDocument/documentSymbol', { textDocument: { uri } }, true],
-      ['hover', 'textDocument/hover', { textDocument: { uri }, position: refPos }, true],
-      ['definition', 'textDocument/definition', { textDocument: { uri }, position: refPos }, true],
-      ['references', 'textDocument/references', { textDocument: { uri }, position: headingPos, context: { includeDeclaration: true } }, !!caps.referencesProvider],
+    // Semantic tokens as VS Code asks for them after an edit: a delta from the last result.
+    let tokensResult: string | undefined = ((await timedRequest<{ resultId?: string }>(client, 'textDocument/semanticTokens/full', { textDocument: { uri } })).result ?? {}).resultId;
+    const kinds: Array<[string, string, () => unknown, boolean]> = [
+      ['documentSymbol (outline)', 'textDocument/documentSymbol', () => ({ textDocument: { uri } }), true],
+      ['hover', 'textDocument/hover', () => ({ textDocument: { uri }, position: refPos }), true],
+      ['definition', 'textDocument/definition', () => ({ textDocument: { uri }, position: refPos }), true],
+      ['references', 'textDocument/references', () => ({ textDocument: { uri }, position: headingPos, context: { includeDeclaration: true } }), !!caps.referencesProvider],
+      ['semanticTokens/full/delta', 'textDocument/semanticTokens/full/delta', () => ({ textDocument: { uri }, previousResultId: tokensResult ?? '' }), !!caps.semanticTokensProvider],
     ];
     const rows: Array<Array<string | number>> = [];
     for (const [name, method, params, supported] of kinds) {
@@ -183,8 +186,9 @@ async function keystrokes(opts: LspOptions): Promise<void> {
         const c0 = processCpuMs(client.proc.pid);
         const s = performance.now();
         await keystroke();
-        await timedRequest(client, method, params);
+        const answer = await timedRequest<{ resultId?: string } | null>(client, method, params());
         times.push(performance.now() - s);
+        if (answer.result?.resultId) tokensResult = answer.result.resultId;
         const c1 = processCpuMs(client.proc.pid);
         if (c0 !== undefined && c1 !== undefined) cpu.push(c1 - c0);
       }

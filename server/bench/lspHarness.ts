@@ -27,6 +27,12 @@ const CAPABILITIES: ClientCapabilities = {
     definition: { linkSupport: true },
     references: {},
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    semanticTokens: {
+      requests: { full: { delta: true } },
+      tokenTypes: ['variable', 'namespace', 'type'],
+      tokenModifiers: ['declaration', 'definition', 'relative', 'unresolved'],
+      formats: ['relative'],
+    },
     publishDiagnostics: { versionSupport: true },
     synchronization: { dynamicRegistration: false },
   },
