@@ -677,8 +677,6 @@ export class Workspace {
   }
 
   private async buildIndex(): Promise<IndexEntry[]> {
-    // In folder order; several files are read at once (reading one at a time, the index of 500
-    // files waited half a second on the file system).
     const reading = new IndexReading(this.generation);
     this.reading = reading;
     try {
@@ -688,8 +686,11 @@ export class Workspace {
     }
   }
 
-  private async walkIndex(progress: IndexReading): Promise<IndexEntry[]> {
-    const out = progress.entries;
+  /** Reads the folders' files into `found`, in folder order, and returns their entries. */
+  private async walkIndex(found: IndexReading): Promise<IndexEntry[]> {
+    // Several files are read at once (reading one at a time, the index of 500 files waited half a
+    // second on the file system); their entries keep the folder order.
+    const out = found.entries;
     const reading = new Set<Promise<unknown>>();
     const seen = new Set<string>();
     const reads = { n: 0 };
@@ -727,7 +728,7 @@ export class Workspace {
             () => reading.delete(settled),
           );
           reading.add(settled);
-          progress.add(entry);
+          found.add(entry);
         }
       }
       if (truncated) this.log(`pacta: stopped indexing ${root} after ${this.maxFiles} files`);
