@@ -22,12 +22,6 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
 type TokenType = (typeof TOKEN_TYPES)[number];
 type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 
-export interface SemanticToken {
-  span: Span;
-  type: TokenType;
-  modifiers: TokenModifier[];
-}
-
 /**
  * The classified spans in text order as columns (no object per token: a 5 MB treaty has
  * 20,000 references). References, defined terms and their uses each come in text order, so
@@ -41,8 +35,9 @@ interface Classified {
   bits: number[];
 }
 
-const TYPE = { variable: 0, namespace: 1, type: 2 } as const satisfies Record<TokenType, number>;
-const BIT = { declaration: 1, definition: 2, relative: 4, unresolved: 8 } as const satisfies Record<TokenModifier, number>;
+/** Each type's index in the legend, and each modifier's bit. */
+const TYPE = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
+const BIT = Object.fromEntries(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i])) as Record<TokenModifier, number>;
 
 function classify(doc: TreatyDocument, lookup?: InstrumentLookup, range?: Span): Classified {
   const from = range?.start ?? 0;
@@ -82,16 +77,6 @@ function classify(doc: TreatyDocument, lookup?: InstrumentLookup, range?: Span):
     else add(uses[u++].span, TYPE.type, 0);
   }
   return out;
-}
-
-/** The classified spans of a document (within `range` when given), in text order. */
-export function semanticTokenSpans(doc: TreatyDocument, lookup?: InstrumentLookup, range?: Span): SemanticToken[] {
-  const c = classify(doc, lookup, range);
-  return c.start.map((start, i) => ({
-    span: { start, end: c.end[i] },
-    type: TOKEN_TYPES[c.type[i]],
-    modifiers: TOKEN_MODIFIERS.filter((_, k) => c.bits[i] & (1 << k)),
-  }));
 }
 
 /** LSP's encoding: five integers per token, relative to the previous one, one line per token. */

@@ -3,8 +3,8 @@
 // linear in the length of the text: one scan for quotations, one for "hereinafter", one
 // tokenisation for the uses.
 import type { Provision, Span, TreatyDocument } from './types';
-import { labelSpan, provisionAt, walk } from './query';
-import { wordUnits } from './lines';
+import { labelSpan, provisionAt } from './query';
+import { lineStartAt, wordUnits } from './lines';
 import { changedLinesSince, modelId } from './incremental';
 import { textOf, type TextLike } from './text';
 
@@ -323,7 +323,7 @@ function afterEdit(doc: TreatyDocument, last: TermsMemo): DefinedTerms | undefin
   if (!matcher) return { terms, uses: [] };
 
   // Uses are looked for again from a line start far enough before the edited lines.
-  const reach = textLineStart(text, Math.max(0, dirty.start - USE_REACH));
+  const reach = lineStartAt(text, Math.max(0, dirty.start - USE_REACH));
   const windowEnd = Math.min(text.length, dirty.end + 1);
   if (LONG_RUN.test(text.slice(reach, dirty.start))) return undefined;
   const before: TermUse[] = [];
@@ -334,33 +334,29 @@ function afterEdit(doc: TreatyDocument, last: TermsMemo): DefinedTerms | undefin
     else if (u.span.start >= oldEnd) after.push({ span: { start: u.span.start + delta, end: u.span.end + delta }, term });
     else if (u.span.start < reach || u.span.end > oldEnd) return undefined;
   }
-  const blocked: Span[] = [];
-  for (const t of terms) if (t.span.end > reach && t.span.start < windowEnd) blocked.push(t.span);
-  for (const r of doc.references) if (r.end > reach && r.start < windowEnd) blocked.push(r);
-  labelsWithin(doc.root, reach, windowEnd, blocked);
-  blocked.sort((a, b) => a.start - b.start);
+  const blocked = blockedSpans(doc, terms, reach, windowEnd);
   // The words of the window and a little past it, for uses that would run on (then all is read again).
   const found = scanUses(text.slice(reach, Math.min(text.length, dirty.end + USE_REACH)), reach, reach, dirty.end, matcher, blocked);
   if (found.length && found[found.length - 1].span.end > dirty.end) return undefined;
   return { terms, uses: [...before, ...found, ...after] };
 }
 
-/** The start of the line holding `offset`. */
-function textLineStart(text: TextLike, offset: number): number {
-  let i = offset;
-  while (i > 0) {
-    const c = text.charCodeAt(i - 1);
-    if (c === 10 || c === 13) break;
-    i--;
-  }
-  return i;
-}
-
-/** The non-empty labels of the provisions that overlap [from, to), added to `out`. */
-function labelsWithin(p: Provision, from: number, to: number, out: Span[]): void {
-  const label = labelSpan(p);
-  if (label.end > label.start && label.end > from && label.start < to) out.push(label);
-  for (const c of p.children) if (c.end >= from && c.start < to) labelsWithin(c, from, to, out);
+/**
+ * What a use may not overlap, sorted, of those that reach into [from, to): quoted defining terms,
+ * references, and the title and heading lines ("Article 5", "Use of terms").
+ */
+function blockedSpans(doc: TreatyDocument, terms: readonly DefinedTerm[], from: number, to: number): Span[] {
+  const within = (s: Span) => s.end > from && s.start < to;
+  const out: Span[] = [];
+  for (const t of terms) if (within(t.span)) out.push(t.span);
+  for (const r of doc.references) if (within(r)) out.push(r);
+  const labels = (p: Provision): void => {
+    const label = labelSpan(p);
+    if (label.end > label.start && within(label)) out.push(label);
+    for (const c of p.children) if (c.end >= from && c.start < to) labels(c);
+  };
+  labels(doc.root);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 // --- uses ----------------------------------------------------------------------------------
@@ -375,14 +371,7 @@ function findUses(doc: TreatyDocument, terms: DefinedTerm[]): TermUse[] {
   const matcher = useMatcher(terms);
   if (!matcher) return [];
   const text = doc.text;
-  // Quoted defining terms, references, the title and heading lines ("Article 5", "Use of terms") are not uses.
-  const labels: Span[] = [];
-  for (const p of walk(doc.root)) {
-    const label = labelSpan(p);
-    if (label.end > label.start) labels.push(label);
-  }
-  const blocked: Span[] = [...terms.map((t) => t.span), ...doc.references, ...labels].sort((a, b) => a.start - b.start);
-  return scanUses(text, 0, 0, text.length, matcher, blocked);
+  return scanUses(text, 0, 0, text.length, matcher, blockedSpans(doc, terms, -Infinity, Infinity));
 }
 
 /** What uses are matched with: the terms by key, their spellings by first word. */

@@ -606,11 +606,10 @@ export class Workspace {
       // A builder that reads files itself (worker threads) gets the path: this thread then
       // neither reads nor copies 100 KB of text per file while it answers requests. It may have
       // had it already, from the title index.
-      const early = run.early.get(key);
+      const job = run.early.get(key) ?? this.fileJob(entry.uri);
       run.early.delete(key);
-      const path = early || !this.builder.buildFile ? undefined : this.fs.localPath?.(entry.uri);
-      if (early || path !== undefined) {
-        const result = await (early ?? this.builder.buildFile!({ uri: entry.uri, path: path!, catalogue: this.catalogueValue, language: this.languageValue }));
+      if (job) {
+        const result = await job;
         const facts = this.facts.get(key);
         if (!facts || stale()) return;
         if (result === undefined) facts.failed ||= !facts.summary;
@@ -770,10 +769,16 @@ export class Workspace {
    */
   private summariseEarly(uri: string, key: string): void {
     const run = this.summarised;
-    if (!run || run.generation !== this.generation || !this.builder.buildFile || run.early.has(key)) return;
-    const path = this.fs.localPath?.(uri);
-    if (path === undefined) return;
-    run.early.set(key, this.builder.buildFile({ uri, path, catalogue: this.catalogueValue, language: this.languageValue }));
+    if (!run || run.generation !== this.generation || run.early.has(key)) return;
+    const job = this.fileJob(uri);
+    if (job) run.early.set(key, job);
+  }
+
+  /** The file's summary from a builder that reads files itself, where the file has a local path; else undefined. */
+  private fileJob(uri: string): Promise<SummaryResult | undefined> | undefined {
+    const build = this.builder.buildFile?.bind(this.builder);
+    const path = build && this.fs.localPath?.(uri);
+    return build && path !== undefined ? build({ uri, path, catalogue: this.catalogueValue, language: this.languageValue }) : undefined;
   }
 
   /**
