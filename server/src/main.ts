@@ -1,11 +1,13 @@
 // Node entry of the language server. `createConnection` picks the transport from argv
 // (--stdio, --node-ipc, --socket=N, --pipe=NAME), as vscode-languageserver does.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type MessageReader } from 'vscode-languageserver/node';
 import { createServer } from './server';
 import { NodeFileSystem } from './workspace/nodeFileSystem';
 import { ClientFileSystem } from './workspace/clientFileSystem';
 import { SchemeFileSystem } from './workspace/schemeFileSystem';
 import { WorkerPoolSummaryBuilder } from './workspace/summaryWorkerPool';
+import { StreamMessageWriter } from './streamMessageWriter';
+import { Console } from 'node:console';
 import * as path from 'node:path';
 
 const USAGE = `pacta-language-server — the Pacta language server for treaty texts
@@ -19,7 +21,7 @@ if (argv.includes('--help') || argv.includes('-h')) {
   process.stderr.write(`pacta-language-server: no transport given\n${USAGE}\n`);
   process.exitCode = 2;
 } else {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   // A promise rejected where nobody waits (a client that refuses window/showMessageRequest,
   // a refresh it does not support) must not end the server: Node's default exits the process.
   process.on('unhandledRejection', (reason) => {
@@ -36,4 +38,17 @@ if (argv.includes('--help') || argv.includes('-h')) {
       : new WorkerPoolSummaryBuilder({ script: path.join(__dirname, 'indexWorker.js'), workers: workers || undefined, log: (m) => connection.console.log(m) });
   createServer(connection, files, { debugModel: process.env.PACTA_DEBUG_MODEL === '1', summaryBuilder });
   connection.listen();
+}
+
+/**
+ * Over stdio the server writes with its own writer (streamMessageWriter.ts). Given streams,
+ * vscode-languageserver no longer guards stdout, so the console is sent to stderr here: stdout
+ * carries only the protocol.
+ */
+function stdioConnection() {
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+  // The library takes a stream or a reader on each side (its types offer only both of a kind);
+  // given stdin itself, it also ends the server when stdin closes, as with --stdio alone.
+  const input = process.stdin as unknown as MessageReader;
+  return createConnection(ProposedFeatures.all, input, new StreamMessageWriter(process.stdout));
 }

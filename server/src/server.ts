@@ -22,7 +22,8 @@ import { Catalogue, type InstrumentCitation } from './model';
 import type { TextChange } from './model/incremental';
 import { OpenTextDocument } from './openDocument';
 import { definition, toLocations } from './features/definition';
-import { outline } from './features/documentSymbols';
+import { outline, writeOutlineJson } from './features/documentSymbols';
+import { withJsonPieces } from './preserialized';
 import { hover } from './features/hover';
 import { referencesAtPosition } from './features/atPosition';
 import { completionContext, completionItems } from './features/completion';
@@ -286,7 +287,7 @@ export function createServer(connection: Connection, fs: FileSystem, options: Se
       if (!parsed) return null;
       const result = outline(parsed.doc, { maxSymbols: settings.outlineMaxSymbols });
       if (result.omitted.length) shortenedOutline(textDocument.uri, result.total, result.omitted);
-      return result.symbols;
+      return withJsonPieces(result.symbols, (emit) => writeOutlineJson(result.symbols, emit));
     }),
   );
 

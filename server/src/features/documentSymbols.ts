@@ -2,6 +2,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-protocol';
 import { labelSpan, outlineName, provisionLabel, type LineIndex, type Provision, type ProvisionKind, type Span, type TreatyDocument } from '../model';
 import { changedLinesSince, modelId } from '../model/incremental';
+import { asciiJson } from './asciiJson';
 import { containsRange, linesOf, toRange } from './convert';
 
 // Containers read as modules/namespaces, articles as the main "classes", and their
@@ -151,4 +152,41 @@ function countKinds(root: Provision): Map<ProvisionKind, number> {
     for (const c of p.children) stack.push(c);
   }
   return counts;
+}
+
+/**
+ * Each symbol's own JSON, up to the opening of its children: made once per symbol object (the
+ * outline never changes one it has built) and kept, so after a keystroke only the symbols built
+ * again are serialised.
+ */
+const ownJson = new WeakMap<DocumentSymbol, string>();
+
+/**
+ * The outline as JSON, in ASCII pieces given to `emit` in order: what JSON.stringify(symbols)
+ * would give, for any JSON reader, without serialising 1.4 MB afresh after every keystroke.
+ */
+export function writeOutlineJson(symbols: readonly DocumentSymbol[], emit: (ascii: string) => void): void {
+  emit('[');
+  for (let i = 0; i < symbols.length; i++) {
+    if (i > 0) emit(',');
+    writeSymbolJson(symbols[i], emit);
+  }
+  emit(']');
+}
+
+function writeSymbolJson(symbol: DocumentSymbol, emit: (ascii: string) => void): void {
+  let own = ownJson.get(symbol);
+  if (own === undefined) {
+    const { children, ...rest } = symbol;
+    const json = asciiJson(rest);
+    own = children ? `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"children":[` : json;
+    ownJson.set(symbol, own);
+  }
+  emit(own);
+  if (!symbol.children) return;
+  for (let i = 0; i < symbol.children.length; i++) {
+    if (i > 0) emit(',');
+    writeSymbolJson(symbol.children[i], emit);
+  }
+  emit(']}');
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
 import { parseTreaty } from '../../src/model';
-import { documentSymbols, outline } from '../../src/features/documentSymbols';
+import { documentSymbols, outline, writeOutlineJson } from '../../src/features/documentSymbols';
 import { ORCHARD } from '../helpers/samples';
 import { lineOf, readCorpus } from '../helpers/text';
 
@@ -111,5 +111,40 @@ describe('documentSymbols', () => {
       assert.equal(count(articlesOnly.symbols, SymbolKind.Class), 445);
       assert.equal(articlesOnly.total, 2109);
     });
+  });
+});
+
+describe('the outline as JSON in pieces (writeOutlineJson)', () => {
+  const piecesOf = (symbols: DocumentSymbol[]) => {
+    const pieces: string[] = [];
+    writeOutlineJson(symbols, (p) => pieces.push(p));
+    return pieces;
+  };
+
+  for (const file of ['unclos_1982_en.txt', 'vclt_1969_ko_partial.txt']) {
+    it(`reads back as the outline of ${file}, in ASCII only`, () => {
+      const symbols = documentSymbols(parseTreaty(readCorpus(file)));
+      const json = piecesOf(symbols).join('');
+      assert.match(json, /^[\x00-\x7f]*$/);
+      assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(symbols)));
+    });
+  }
+
+  it('escapes the names it must: an em dash, Hangul', () => {
+    const json = piecesOf(documentSymbols(parseTreaty(readCorpus('vclt_1969_ko_partial.txt')))).join('');
+    assert.ok(json.includes('\\uc870'), 'the 조 of 제1조 is escaped');
+    const en = piecesOf(documentSymbols(parseTreaty(ORCHARD))).join('');
+    assert.ok(en.includes('\\u2014'), 'the dash between an article and its heading is escaped');
+  });
+
+  it('makes a symbol\'s own JSON once and reuses it for the same symbol', () => {
+    const symbols = documentSymbols(parseTreaty(ORCHARD));
+    const first = piecesOf(symbols);
+    const again = piecesOf(symbols);
+    assert.deepEqual(again, first);
+    // Kept per symbol object: a symbol changed behind the outline's back is not seen, which is why
+    // the outline never changes a symbol it has built (it makes a new one).
+    symbols[0].name = 'changed';
+    assert.ok(!piecesOf(symbols).join('').includes('changed'));
   });
 });

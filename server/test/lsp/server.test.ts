@@ -225,3 +225,34 @@ describe('language server without workspace/configuration', () => {
     }
   });
 });
+
+describe('the stdio transport', () => {
+  it('sends the outline as ASCII JSON, and keeps stray console output off stdout', async () => {
+    // Loaded before the server: prints through the console once the server is listening.
+    const preload = path.join(tmp, 'stray-console.cjs');
+    fs.writeFileSync(preload, "setTimeout(() => console.log('stray line from a library'), 300);\n");
+    const bin = path.join(__dirname, '../../../bin/pacta-language-server.js');
+    const { client } = await LspClient.start({ folders: [], serverArgs: ['--require', preload, bin, '--stdio'] });
+    const wire: Buffer[] = [];
+    client.proc.stdout!.on('data', (d: Buffer) => wire.push(d));
+    try {
+      const uri = 'file:///tmp/draft.treaty';
+      const text = 'Treaty of Tests\n\nArticle 1 — Scope of “this Treaty”\n\n1. 제1조 applies.\n';
+      await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'treaty', version: 1, text } });
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(symbols[0].name, 'Article 1 — Scope of “this Treaty”');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The answer came as a pure ASCII message (the names escaped), and the server still answers.
+      const raw = Buffer.concat(wire).toString('latin1');
+      const answer = raw.split('Content-Length').find((m) => m.includes('"result":[{"name"'));
+      assert.ok(answer, raw.slice(0, 500));
+      assert.match(answer, /^[\x00-\x7f]*$/);
+      assert.ok(answer.includes('Article 1 \\u2014 Scope'));
+      assert.ok(!raw.includes('stray line'), 'the console is not on stdout');
+      assert.match(client.stderr.join(''), /stray line from a library/);
+      assert.ok(await client.request('textDocument/documentSymbol', { textDocument: { uri } }));
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});
