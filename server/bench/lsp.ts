@@ -3,14 +3,16 @@
 //      transport's floor (a request the server does not handle) beside them;
 //   2. one keystroke (an incremental didChange) in a 5 MB treaty, then the next
 //      documentSymbol / hover / definition / references answer, and the next diagnostics.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Position } from 'vscode-languageserver-protocol';
 import { asciiJson } from '../src/features/asciiJson';
 import { ChunkedText, LineIndex, parseTreaty } from '../src/model';
 import type { LspClient } from '../test/helpers/lsp';
-import { build, processCpuMs, processRss, startServer, timedRequest } from './lspHarness';
+import { build, processCpuMs, processRss, startCannedServer, startServer, timedRequest } from './lspHarness';
 import { UNCLOS } from './realTexts';
 import { generateTreaty } from './synthetic';
 import { mb, median, ms, percentile, section, size, sleep, table } from './util';
@@ -211,6 +213,8 @@ async function keystrokes(opts: LspOptions): Promise<void> {
         : ['publishDiagnostics', 0, 'none published within 30 s', '', '', ''],
     );
 
+    rows.push(await cannedOutline(asciiJson(first.result), uri, opts.keystrokes));
+
     console.log('');
     console.log(`One keystroke in a ${size(t.text.length)} synthetic treaty (${t.articles} articles, ${t.references} references): an incremental`);
     console.log('didChange inserting one character in the middle, then the request; time from the didChange to the answer.');
@@ -229,6 +233,33 @@ async function keystrokes(opts: LspOptions): Promise<void> {
     console.log(`(decode, parse), which every client pays: ${ms(outlineJson.read)} as UTF-8 text, ${ms(outlineJson.readAscii)} as the ASCII this server sends.`);
   } finally {
     await client.stop().catch(() => client.kill());
+  }
+}
+
+/**
+ * The floor under the outline row: a server that does no work and writes the same outline,
+ * prebuilt (lspHarness.ts CANNED_SERVER), asked the same way after the same didChange.
+ */
+async function cannedOutline(json: string, uri: string, n: number): Promise<Array<string | number>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pacta-bench-outline-'));
+  const file = path.join(dir, 'outline.json');
+  writeFileSync(file, json, 'latin1');
+  const client = await startCannedServer(file);
+  try {
+    const times: number[] = [];
+    const at = { line: 0, character: 0 };
+    for (let k = 0; k < n; k++) {
+      await sleep(50);
+      const s = performance.now();
+      await client.notify('textDocument/didChange', { textDocument: { uri, version: k + 2 }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] });
+      const answer = await timedRequest<unknown[]>(client, 'textDocument/documentSymbol', { textDocument: { uri } });
+      times.push(performance.now() - s);
+      if (!Array.isArray(answer.result) || answer.result.length === 0) throw new Error('the canned server sent no outline');
+    }
+    return ['floor: the same outline, prebuilt, from a server that does nothing else', times.length, ms(median(times)), ms(Math.max(...times)), ms(Math.min(...times)), '–'];
+  } finally {
+    await client.stop().catch(() => client.kill());
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -59,6 +59,55 @@ const BARE_SERVER = [
   'connection.listen();',
 ].join('\n');
 
+/**
+ * No library and no work: reads LSP messages from stdin and answers textDocument/documentSymbol
+ * with the JSON in the file named by its argument, kept in one buffer and written as it is
+ * (initialize with no capabilities, any other request with null). The least any server pays,
+ * on this machine's pipes, to send that answer and have the client read it.
+ */
+const CANNED_SERVER = String.raw`
+const answer = Buffer.from(require('node:fs').readFileSync(process.argv[1], 'latin1') + '}', 'latin1');
+let chunks = [], have = 0, need = -1, headerEnd = -1;
+const reply = (id, result) => {
+  const head = '{"jsonrpc":"2.0","id":' + JSON.stringify(id) + ',"result":';
+  if (result === undefined) {
+    process.stdout.write('Content-Length: ' + (head.length + answer.length) + '\r\n\r\n' + head, 'latin1');
+    process.stdout.write(answer);
+  } else {
+    const body = head + result + '}';
+    process.stdout.write('Content-Length: ' + Buffer.byteLength(body) + '\r\n\r\n' + body);
+  }
+};
+process.stdin.on('data', (chunk) => {
+  chunks.push(chunk);
+  have += chunk.length;
+  for (;;) {
+    if (need >= 0 && have < need) return; // joined only once the whole message is in
+    const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    chunks = [all];
+    if (need < 0) {
+      headerEnd = all.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      need = headerEnd + 4 + Number(/Content-Length: *(\d+)/i.exec(all.toString('latin1', 0, headerEnd))[1]);
+      if (have < need) return;
+    }
+    const msg = JSON.parse(all.toString('utf8', headerEnd + 4, need));
+    chunks = [all.subarray(need)];
+    have -= need;
+    need = -1;
+    if (msg.method === 'exit') process.exit(0);
+    if (msg.id === undefined) continue;
+    reply(msg.id, msg.method === 'textDocument/documentSymbol' ? undefined : msg.method === 'initialize' ? '{"capabilities":{}}' : 'null');
+  }
+});
+`;
+
+/** A server that answers every outline request with the JSON in `answerFile`, prebuilt (CANNED_SERVER). */
+export async function startCannedServer(answerFile: string): Promise<LspClient> {
+  const { client } = await LspClient.start({ folders: [], configuration: {}, capabilities: CAPABILITIES, serverArgs: ['-e', CANNED_SERVER, answerFile] });
+  return client;
+}
+
 export async function startServer(folders: string[], bare = false): Promise<Started> {
   const serverArgs = bare ? ['-e', BARE_SERVER] : undefined;
   const { client, result } = await LspClient.start({ folders, configuration: {}, capabilities: CAPABILITIES, serverArgs });
