@@ -155,38 +155,37 @@ function countKinds(root: Provision): Map<ProvisionKind, number> {
 }
 
 /**
- * Each symbol's own JSON, up to the opening of its children: made once per symbol object (the
- * outline never changes one it has built) and kept, so after a keystroke only the symbols built
- * again are serialised.
+ * Each symbol's JSON, children included: made once per symbol object (the outline never changes
+ * a symbol it has built; an edit makes new ones for the edited provisions and those above them)
+ * and kept, so after a keystroke only those few are serialised and the rest is written as it was.
+ * Joined with `+`, so a symbol's string holds its children's strings rather than copies of them.
  */
-const ownJson = new WeakMap<DocumentSymbol, string>();
+const symbolJson = new WeakMap<DocumentSymbol, string>();
 
 /**
- * The outline as JSON, in ASCII pieces given to `emit` in order: what JSON.stringify(symbols)
- * would give, for any JSON reader, without serialising 1.4 MB afresh after every keystroke.
+ * The outline as JSON, in ASCII pieces given to `emit` in order (one per top-level symbol):
+ * what JSON.stringify(symbols) would give, for any JSON reader, without serialising 1.4 MB
+ * afresh after every keystroke.
  */
 export function writeOutlineJson(symbols: readonly DocumentSymbol[], emit: (ascii: string) => void): void {
   emit('[');
   for (let i = 0; i < symbols.length; i++) {
     if (i > 0) emit(',');
-    writeSymbolJson(symbols[i], emit);
+    emit(jsonOf(symbols[i]));
   }
   emit(']');
 }
 
-function writeSymbolJson(symbol: DocumentSymbol, emit: (ascii: string) => void): void {
-  let own = ownJson.get(symbol);
-  if (own === undefined) {
-    const { children, ...rest } = symbol;
-    const json = asciiJson(rest);
-    own = children ? `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"children":[` : json;
-    ownJson.set(symbol, own);
+function jsonOf(symbol: DocumentSymbol): string {
+  let json = symbolJson.get(symbol);
+  if (json !== undefined) return json;
+  const { children, ...rest } = symbol;
+  json = asciiJson(rest);
+  if (children) {
+    json = `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"children":[`;
+    for (let i = 0; i < children.length; i++) json += (i > 0 ? ',' : '') + jsonOf(children[i]);
+    json += ']}';
   }
-  emit(own);
-  if (!symbol.children) return;
-  for (let i = 0; i < symbol.children.length; i++) {
-    if (i > 0) emit(',');
-    writeSymbolJson(symbol.children[i], emit);
-  }
-  emit(']}');
+  symbolJson.set(symbol, json);
+  return json;
 }
