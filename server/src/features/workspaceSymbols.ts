@@ -29,14 +29,17 @@ export function workspaceSymbols(
   catalogue: Catalogue = DEFAULT_CATALOGUE,
   limit = 2000,
 ): SymbolInformation[] {
-  const words = splitWords(query).filter((w) => !STOP_WORDS.has(w));
+  const words = splitWords(query).filter((w) => !STOP_WORDS.has(w)).map((w) => ({ w, numeric: /^\d/.test(w) }));
   const scored: Array<{ score: number; order: number; uri: string; title?: string; e: SymbolEntry }> = [];
   let order = 0;
   for (const source of sources) {
     const d = 'doc' in source ? symbolTable(source.doc, catalogue) : source.symbols;
     const title = 'doc' in source ? source.doc.title : source.title;
+    // A word's match with the title or its initials is the same for every entry of the
+    // document: found once here, not per entry (500 treaties hold 60,000 entries).
+    const inTitle = words.map(({ w, numeric }) => Math.max(match(w, d.titleWords, numeric, 3, 2), !numeric && d.initials.some((i) => i.length > 1 && i.startsWith(w)) ? 2 : 0));
     for (const e of d.entries) {
-      const score = scoreEntry(words, e, d);
+      const score = scoreEntry(words, inTitle, e);
       if (score !== undefined) scored.push({ score, order: order++, uri: source.uri, title, e });
     }
   }
@@ -58,17 +61,16 @@ export function symbolTable(doc: TreatyDocument, catalogue: Catalogue = DEFAULT_
   return d;
 }
 
-/** The score of an entry for the query words, or undefined when some word matches nothing. */
-function scoreEntry(words: string[], e: SymbolEntry, d: SymbolTable): number | undefined {
+/**
+ * The score of an entry for the query words, or undefined when some word matches nothing.
+ * `inTitle`: each word's score against the entry's document title (a match there counts as
+ * one in the entry's path).
+ */
+function scoreEntry(words: ReadonlyArray<{ w: string; numeric: boolean }>, inTitle: readonly number[], e: SymbolEntry): number | undefined {
   let total = e.kind === 'article' ? 2 : 1;
-  for (const w of words) {
-    const numeric = /^\d/.test(w);
-    const best = Math.max(
-      match(w, e.own, numeric, 6, 4),
-      match(w, e.pathWords, numeric, 3, 2),
-      match(w, d.titleWords, numeric, 3, 2),
-      !numeric && d.initials.some((i) => i.length > 1 && i.startsWith(w)) ? 2 : 0,
-    );
+  for (let k = 0; k < words.length; k++) {
+    const { w, numeric } = words[k];
+    const best = Math.max(match(w, e.own, numeric, 6, 4), match(w, e.pathWords, numeric, 3, 2), inTitle[k]);
     if (best === 0) return undefined;
     total += best;
   }
