@@ -1,9 +1,11 @@
 // createServer on an in-memory connection and file system: the server's wiring without a child
 // process, for tests that reach inside it (its workspace, failing handlers, the debug model).
+// The server writes with the stdio server's own writer, as main.ts has it.
 import { PassThrough } from 'node:stream';
-import { createConnection, ProposedFeatures, StreamMessageReader as ServerReader, StreamMessageWriter as ServerWriter } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader as ServerReader } from 'vscode-languageserver/node';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { createServer, type PactaServer, type ServerOptions } from '../../src/server';
+import { StreamMessageWriter as ServerWriter } from '../../src/streamMessageWriter';
 import { MemoryFileSystem } from '../../src/workspace/memoryFileSystem';
 
 export interface InProcessServer {
