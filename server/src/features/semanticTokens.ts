@@ -29,10 +29,11 @@ type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
  * use, and a span starting inside the one before it (kept or not) is dropped.
  */
 interface Classified {
-  start: number[];
-  end: number[];
-  type: number[];
-  bits: number[];
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  type: Uint8Array;
+  bits: Uint8Array;
 }
 
 /** Each type's index in the legend, and each modifier's bit. */
@@ -45,20 +46,22 @@ function classify(doc: TreatyDocument, lookup?: InstrumentLookup, range?: Span):
   const inRange = (s: Span) => s.end > from && s.start < to;
   const refs = doc.references;
   const { terms, uses } = definedTerms(doc);
-  const out: Classified = { start: [], end: [], type: [], bits: [] };
+  // Sized for every span at once (typed: allocated zeroed and touched only as far as filled).
+  const cap = refs.length + terms.length + uses.length;
+  const out: Classified = { count: 0, start: new Int32Array(cap), end: new Int32Array(cap), type: new Uint8Array(cap), bits: new Uint8Array(cap) };
   let r = 0;
   let t = 0;
   let u = 0;
   let prevEnd = -1;
   const add = (span: Span, type: number, bits: number) => {
     if (!inRange(span)) return;
-    const keep = out.start.length === 0 || span.start >= prevEnd;
+    const keep = out.count === 0 || span.start >= prevEnd;
     prevEnd = span.end;
     if (!keep) return;
-    out.start.push(span.start);
-    out.end.push(span.end);
-    out.type.push(type);
-    out.bits.push(bits);
+    out.start[out.count] = span.start;
+    out.end[out.count] = span.end;
+    out.type[out.count] = type;
+    out.bits[out.count++] = bits;
   };
   while (r < refs.length || t < terms.length || u < uses.length) {
     const rs = r < refs.length ? refs[r].start : Infinity;
@@ -85,22 +88,25 @@ export function semanticTokens(doc: TreatyDocument, lookup?: InstrumentLookup, r
   const span = range ? { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) } : undefined;
   const c = classify(doc, lookup, span);
   const text = textOf(doc);
-  const data: number[] = [];
+  // Sized once for one line a token: grown by push, 100,000 numbers (a 5 MB treaty) were
+  // copied over and over into fresh memory, whose first touch is the slow part here.
+  let data: number[] = new Array<number>(5 * c.count);
+  let n = 0;
   let prevLine = 0;
   let prevChar = 0;
   const emit = (start: number, end: number, line: number, character: number, k: number) => {
-    // One number at a time: a push of five arguments took most of the encoding's time.
-    data.push(line - prevLine);
-    data.push(line === prevLine ? character - prevChar : character);
-    data.push(end - start);
-    data.push(c.type[k]);
-    data.push(c.bits[k]);
+    if (n === data.length) data = data.concat(new Array<number>(data.length >> 1 || 5)); // tokens across lines
+    data[n++] = line - prevLine;
+    data[n++] = line === prevLine ? character - prevChar : character;
+    data[n++] = end - start;
+    data[n++] = c.type[k];
+    data[n++] = c.bits[k];
     prevLine = line;
     prevChar = character;
   };
   // The tokens come in text order: the line of each is found by walking on from the last one's.
-  let line = c.start.length ? lines.positionAt(c.start[0]).line : 0;
-  for (let k = 0; k < c.start.length; k++) {
+  let line = c.count ? lines.positionAt(c.start[0]).line : 0;
+  for (let k = 0; k < c.count; k++) {
     let start = c.start[k];
     let end = c.end[k];
     while (line + 1 < lines.lineCount && lines.lineStart(line + 1) <= start) line++;
@@ -118,6 +124,7 @@ export function semanticTokens(doc: TreatyDocument, lookup?: InstrumentLookup, r
       emit(piece.start, piece.end, at.line, at.character, k);
     }
   }
+  data.length = n;
   return { data };
 }
 
