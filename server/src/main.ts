@@ -1,5 +1,5 @@
-// Node entry of the language server. `createConnection` picks the transport from argv
-// (--stdio, --node-ipc, --socket=N, --pipe=NAME), as vscode-languageserver does.
+// Node entry of the language server. The transport comes from argv (--stdio, --node-ipc,
+// --socket=N, --pipe=NAME), as vscode-languageserver reads it; --stdio with Pacta's own writer.
 import { createConnection, ProposedFeatures, type MessageReader } from 'vscode-languageserver/node';
 import { createServer } from './server';
 import { NodeFileSystem } from './workspace/nodeFileSystem';
