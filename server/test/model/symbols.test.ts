@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { DEFAULT_CATALOGUE, LineIndex, parseTreaty } from '../../src/model';
 import { ARTICLE_AND_ABOVE, walk } from '../../src/model/query';
 import { outlineName, provisionPath } from '../../src/model/render';
-import { buildSymbolTable, splitWords, symbolWords } from '../../src/model/symbols';
+import { buildSymbolTable, entryPath, entryPathWords, splitWords, symbolWords } from '../../src/model/symbols';
 import { CORPUS, REPO } from '../helpers/paths';
 
 const RUNS = Math.max(1, Number(process.env.PACTA_PROPERTY_RUNS ?? 200) || 200);
@@ -76,7 +76,7 @@ describe('buildSymbolTable', () => {
   function actual(text: string) {
     const doc = parseTreaty(text);
     const table = buildSymbolTable(doc, DEFAULT_CATALOGUE, new LineIndex(text));
-    return table.entries.filter((e) => e.kind !== 'document').map((e) => ({ kind: e.kind, name: e.name, path: e.path, pathWords: e.pathWords }));
+    return table.entries.flatMap((e, i) => (e.kind === 'document' ? [] : [{ kind: e.kind, name: e.name, path: entryPath(table, i), pathWords: entryPathWords(table, i) }]));
   }
 
   it('lists every provision from an article up with the path and words the renderer gives it', () => {
@@ -84,6 +84,9 @@ describe('buildSymbolTable', () => {
     for (const text of texts()) {
       const want = expected(text);
       assert.deepEqual(actual(text), want);
+      // Each entry's parent comes before it and holds it: an article's parent is no article.
+      const table = buildSymbolTable(parseTreaty(text), DEFAULT_CATALOGUE, new LineIndex(text));
+      table.entries.forEach((e, i) => assert.ok(e.parent < i && (e.parent < 0 || table.entries[e.parent].kind !== 'article'), `entry ${i} (${e.name}): parent ${e.parent}`));
       entries += want.length;
     }
     assert.ok(entries > 900, `the corpus and samples have their articles (${entries})`);
