@@ -1,8 +1,10 @@
 // Through a real stdio connection to the built server (bin/pacta-language-server.js --stdio):
 //   1. hover and definition on an unchanged UNCLOS: p50/p99 over 1,000+ requests, with the
-//      transport's floor (a request the server does not handle) beside them;
-//   2. one keystroke (an incremental didChange) in a 5 MB treaty, then the next
-//      documentSymbol / hover / definition / references answer, and the next diagnostics.
+//      transport's floor (a request the server does not handle) and a bare vscode-languageserver
+//      beside them;
+//   2. one keystroke (an incremental didChange) in a 5 MB treaty, then the next documentSymbol /
+//      hover / definition / references / semantic tokens delta answer, the next diagnostics, and
+//      the outline's floor (a server that only writes the same outline, prebuilt).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -55,7 +57,7 @@ async function sequence(client: LspClient, name: string, n: number, method: stri
   return { name, times, serverCpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
 }
 
-/** `n` rounds of one request of each kind, each timed on its own. */
+/** A series of requests: its row's name, the server it goes to, the method and each request's params. */
 type Kind = [name: string, client: LspClient, method: string, params: (i: number) => unknown];
 
 /** `n` rounds of one request of each kind, each timed on its own. */

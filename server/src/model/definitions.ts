@@ -278,6 +278,8 @@ const DEFINITION_REACH = 1000;
 const USE_REACH = 1000;
 /** Where a run of blanks or letters this long makes the reaches above unsafe, everything is read again. */
 const LONG_RUN = /[\s:,]{20}|[\p{L}’'-]{100}/u;
+// afterEdit reads both reaches from one slice that starts USE_REACH back.
+if (DEFINITION_REACH > USE_REACH) throw new Error('definitions.ts: DEFINITION_REACH may not exceed USE_REACH');
 /** What every definition starts with: an opening quotation mark or "hereinafter"/"hereafter". */
 const DEFINITION_MARK = /[“"‘«„]|here(?:in)?after/i;
 
@@ -302,9 +304,12 @@ function afterEdit(doc: TreatyDocument, last: TermsMemo): DefinedTerms | undefin
     return start === undefined || end === undefined ? undefined : { start, end };
   };
 
-  const from = Math.max(0, dirty.start - DEFINITION_REACH);
-  const near = text.slice(from, dirty.end);
-  if (DEFINITION_MARK.test(near) || LONG_RUN.test(near)) return undefined;
+  // One slice holds all this reads: from a line start USE_REACH before the edited lines (no later
+  // than DEFINITION_REACH before them, where definitions are looked for) to USE_REACH past them.
+  const reach = lineStartAt(text, Math.max(0, dirty.start - USE_REACH));
+  const window = text.slice(reach, Math.min(text.length, dirty.end + USE_REACH));
+  const upToEdit = window.slice(0, dirty.end - reach);
+  if (DEFINITION_MARK.test(upToEdit.slice(Math.max(0, dirty.start - DEFINITION_REACH) - reach)) || LONG_RUN.test(upToEdit)) return undefined;
 
   const terms: DefinedTerm[] = [];
   const renamed = new Map<DefinedTerm, DefinedTerm>();
@@ -322,10 +327,7 @@ function afterEdit(doc: TreatyDocument, last: TermsMemo): DefinedTerms | undefin
   const matcher = useMatcher(terms);
   if (!matcher) return { terms, uses: [] };
 
-  // Uses are looked for again from a line start far enough before the edited lines.
-  const reach = lineStartAt(text, Math.max(0, dirty.start - USE_REACH));
-  const windowEnd = Math.min(text.length, dirty.end + 1);
-  if (LONG_RUN.test(text.slice(reach, dirty.start))) return undefined;
+  // Uses are looked for again from `reach`, a line start far enough before the edited lines.
   const before: TermUse[] = [];
   const after: TermUse[] = [];
   for (const u of last.found.uses) {
@@ -334,9 +336,9 @@ function afterEdit(doc: TreatyDocument, last: TermsMemo): DefinedTerms | undefin
     else if (u.span.start >= oldEnd) after.push({ span: { start: u.span.start + delta, end: u.span.end + delta }, term });
     else if (u.span.start < reach || u.span.end > oldEnd) return undefined;
   }
-  const blocked = blockedSpans(doc, terms, reach, windowEnd);
-  // The words of the window and a little past it, for uses that would run on (then all is read again).
-  const found = scanUses(text.slice(reach, Math.min(text.length, dirty.end + USE_REACH)), reach, reach, dirty.end, matcher, blocked);
+  const blocked = blockedSpans(doc, terms, reach, Math.min(text.length, dirty.end + 1));
+  // The words up to the edited lines' end, and past it for uses that would run on (then all is read again).
+  const found = scanUses(window, reach, reach, dirty.end, matcher, blocked);
   if (found.length && found[found.length - 1].span.end > dirty.end) return undefined;
   return { terms, uses: [...before, ...found, ...after] };
 }

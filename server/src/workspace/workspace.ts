@@ -137,7 +137,7 @@ export class Workspace {
   private libraryRoots: string[] = [];
   private catalogueValue: Catalogue;
   private index?: Promise<IndexEntry[]>;
-  /** The index being built: its files' entries in their final order, as they are read (findInstrument). */
+  /** The index while it is built: its files' entries in their final order, as they are read (findInstrument). */
   private reading?: IndexReading;
   /** The last index built, kept while a new one is being built: what requests that may not wait use. */
   private lastIndex?: IndexEntry[];
@@ -682,6 +682,8 @@ export class Workspace {
       return await this.walkIndex(reading);
     } finally {
       reading.finish();
+      // Read whole: lookups use the finished index (`files`), and its entries need not be kept twice.
+      if (this.reading === reading) this.reading = undefined;
     }
   }
 

@@ -35,7 +35,7 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Registers handlers before `initialize`, for what the server sends while it starts (messages, edits). */
   setup?: (connection: ProtocolConnection) => void;
-  /** Node's arguments for another server than Pacta's (the benchmark's bare library server). */
+  /** Node's arguments in place of Pacta's bin with --stdio: another server (the benchmark's), or Pacta's with a preloaded script. */
   serverArgs?: string[];
 }
 
