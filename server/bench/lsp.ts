@@ -1,7 +1,8 @@
 // Through a real stdio connection to the built server (bin/pacta-language-server.js --stdio):
 //   1. hover and definition on an unchanged UNCLOS: p50/p99 over 1,000+ requests, with the
 //      transport's floor (a request the server does not handle) and a bare vscode-languageserver
-//      beside them;
+//      beside them; then the same through a lean client (leanClient.ts), beside an echo server
+//      with no library at either end;
 //   2. one keystroke (an incremental didChange) in a 5 MB treaty, then the next documentSymbol /
 //      hover / definition / references / semantic tokens delta answer, the next diagnostics, and
 //      the outline's floor (a server that only writes the same outline, prebuilt).
@@ -14,7 +15,8 @@ import type { Position } from 'vscode-languageserver-protocol';
 import { asciiJson } from '../src/features/asciiJson';
 import { ChunkedText, LineIndex, parseTreaty } from '../src/model';
 import type { LspClient } from '../test/helpers/lsp';
-import { build, processCpuMs, processRss, startCannedServer, startServer, timedRequest } from './lspHarness';
+import { ECHO_SERVER, LeanClient } from './leanClient';
+import { build, LEAN_CAPABILITIES, processCpuMs, processRss, SERVER_BIN, startCannedServer, startServer, timedRequest } from './lspHarness';
 import { UNCLOS } from './realTexts';
 import { generateTreaty } from './synthetic';
 import { mb, median, ms, percentile, section, size, sleep, table } from './util';
@@ -40,37 +42,45 @@ function seriesRow(s: Series): Array<string | number> {
 
 const SERIES_HEADER = ['request', 'n', 'p50', 'p90', 'p99', 'max', 'server cpu / request'];
 
+/** One end of a connection the benchmark times: the server's pid (for /proc) and how to ask it. */
+interface Requester {
+  pid: number | undefined;
+  send(method: string, params: unknown): Promise<unknown>;
+}
+
+/** Through vscode-jsonrpc's client, as VS Code's is; an error answer resolves too (the floor's unhandled method). */
+function viaLibrary(client: LspClient): Requester {
+  return { pid: client.proc.pid, send: (method, params) => client.connection.sendRequest(method, params).catch(() => undefined) };
+}
+
+/** Through the lean client: framing only. */
+function viaLean(client: LeanClient): Requester {
+  return { pid: client.proc.pid, send: (method, params) => client.request(method, params) };
+}
+
 /** Sends `n` requests one after another (each waits for the previous answer), timing each. */
-async function sequence(client: LspClient, name: string, n: number, method: string, params: (i: number) => unknown): Promise<Series> {
-  const cpu0 = processCpuMs(client.proc.pid);
+async function sequence(to: Requester, name: string, n: number, method: string, params: (i: number) => unknown): Promise<Series> {
+  const cpu0 = processCpuMs(to.pid);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    try {
-      await client.connection.sendRequest(method, params(i));
-    } catch {
-      // the floor's unknown method answers with an error: that is the point
-    }
+    await to.send(method, params(i));
     times.push(performance.now() - t0);
   }
-  const cpu1 = processCpuMs(client.proc.pid);
+  const cpu1 = processCpuMs(to.pid);
   return { name, times, serverCpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
 }
 
 /** A series of requests: its row's name, the server it goes to, the method and each request's params. */
-type Kind = [name: string, client: LspClient, method: string, params: (i: number) => unknown];
+type Kind = [name: string, to: Requester, method: string, params: (i: number) => unknown];
 
 /** `n` rounds of one request of each kind, each timed on its own. */
 async function interleaved(n: number, kinds: readonly Kind[]): Promise<number[][]> {
   const times = kinds.map(() => [] as number[]);
   for (let i = 0; i < n; i++) {
-    for (const [k, [, client, method, params]] of kinds.entries()) {
+    for (const [k, [, to, method, params]] of kinds.entries()) {
       const t0 = performance.now();
-      try {
-        await client.connection.sendRequest(method, params(i));
-      } catch {
-        // the floor's unknown method answers with an error: that is the point
-      }
+      await to.send(method, params(i));
       times[k].push(performance.now() - t0);
     }
   }
@@ -88,19 +98,29 @@ async function unchangedUnclos(opts: LspOptions): Promise<void> {
   const uri = pathToFileURL(UNCLOS).href;
   const { client } = await startServer([]);
   const bare = await startServer([], true);
+  const echo = await LeanClient.start(['-e', ECHO_SERVER], {});
+  const lean = await LeanClient.start([SERVER_BIN, '--stdio'], LEAN_CAPABILITIES);
   try {
     await open(client, uri, text);
+    lean.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'treaty', version: 1, text } });
     const at = (i: number) => ({ textDocument: { uri }, position: positions[(i * 7) % positions.length] });
+    const none = () => ({});
+    const [library, bareLibrary, echoLean, pactaLean] = [viaLibrary(client), viaLibrary(bare.client), viaLean(echo), viaLean(lean)];
     // Warm-up: the first request parses; JIT settles.
-    await sequence(client, 'warm-up', 200, 'textDocument/hover', at);
-    await sequence(client, 'warm-up', 200, 'textDocument/definition', at);
-    await sequence(client, 'warm-up', 200, 'pacta/benchNoSuchRequest', () => ({}));
-    await sequence(bare.client, 'warm-up', 200, 'pacta/benchNoSuchRequest', () => ({}));
+    for (const to of [library, pactaLean]) {
+      await sequence(to, 'warm-up', 200, 'textDocument/hover', at);
+      await sequence(to, 'warm-up', 200, 'textDocument/definition', at);
+    }
+    for (const to of [library, bareLibrary, echoLean, pactaLean]) await sequence(to, 'warm-up', 200, 'pacta/benchNoSuchRequest', none);
     const kinds: Kind[] = [
-      ['bare vscode-languageserver, no handlers (unhandled request)', bare.client, 'pacta/benchNoSuchRequest', () => ({})],
-      ['transport floor (unhandled request)', client, 'pacta/benchNoSuchRequest', () => ({})],
-      ['hover', client, 'textDocument/hover', at],
-      ['definition', client, 'textDocument/definition', at],
+      ['bare vscode-languageserver, no handlers (unhandled request)', bareLibrary, 'pacta/benchNoSuchRequest', none],
+      ['transport floor (unhandled request)', library, 'pacta/benchNoSuchRequest', none],
+      ['hover', library, 'textDocument/hover', at],
+      ['definition', library, 'textDocument/definition', at],
+      ['lean client: echo server, no library at either end', echoLean, 'pacta/benchNoSuchRequest', none],
+      ['lean client: transport floor (unhandled request)', pactaLean, 'pacta/benchNoSuchRequest', none],
+      ['lean client: hover', pactaLean, 'textDocument/hover', at],
+      ['lean client: definition', pactaLean, 'textDocument/definition', at],
     ];
     // Latency: the kinds take turns, so a burst of noise from the machine (another process, a
     // collection in either process) falls on all of them alike rather than on whichever series
@@ -108,18 +128,23 @@ async function unchangedUnclos(opts: LspOptions): Promise<void> {
     const times = await interleaved(opts.requests, kinds);
     // Server CPU per request needs each kind on its own: /proc counts the whole process.
     const rows = [];
-    for (const [k, [name, c, method, params]] of kinds.entries()) {
-      const alone = await sequence(c, name, opts.requests, method, params);
+    for (const [k, [name, to, method, params]] of kinds.entries()) {
+      const alone = await sequence(to, name, opts.requests, method, params);
       rows.push(seriesRow({ name, times: times[k], serverCpuMs: alone.serverCpuMs }));
     }
     console.log(`UNCLOS (${size(text.length)}, ${positions.length} references), opened once and unchanged; requests one after another,`);
     console.log('the kinds in turn, cycling over its references; time from sending to the answer, as the client sees it.');
-    console.log('The first row is another server: vscode-languageserver with no handler at all, started the same way, so');
-    console.log("its p99 is what the library and this machine's pipes and scheduler cost any server. Server CPU is read");
-    console.log('from /proc (10 ms ticks) over a second run of each kind on its own, divided by the number of requests.');
+    console.log("The first four rows go through vscode-jsonrpc's client (VS Code's); the first of them is another server:");
+    console.log('vscode-languageserver with no handler at all, started the same way, so its p99 is what the library and');
+    console.log("this machine's pipes and scheduler cost any server. The last four go through a lean client (framing only,");
+    console.log("as Neovim's and Helix's clients are not vscode-jsonrpc); the first of them talks to an echo server with no");
+    console.log('library either, so its p99 is what the pipes and the scheduler alone cost. Server CPU is read from /proc');
+    console.log('(10 ms ticks) over a second run of each kind on its own, divided by the number of requests.');
     console.log('');
     console.log(table(SERIES_HEADER, rows));
   } finally {
+    await lean.stop().catch(() => lean.proc.kill());
+    await echo.stop().catch(() => echo.proc.kill());
     await bare.client.stop().catch(() => bare.client.kill());
     await client.stop().catch(() => client.kill());
   }

@@ -5,6 +5,11 @@ import { performance } from 'node:perf_hooks';
 import type { ClientCapabilities, InitializeResult } from 'vscode-languageserver-protocol';
 import { ensureBuilt } from '../test/helpers/build';
 import { LspClient } from '../test/helpers/lsp';
+import { REPO } from '../test/helpers/paths';
+import * as path from 'node:path';
+
+/** The stdio server as editors start it. */
+export const SERVER_BIN = path.join(REPO, 'bin/pacta-language-server.js');
 
 export interface Started {
   client: LspClient;
@@ -36,6 +41,11 @@ const CAPABILITIES: ClientCapabilities = {
     publishDiagnostics: { versionSupport: true },
     synchronization: { dynamicRegistration: false },
   },
+};
+
+/** What the lean client (leanClient.ts) says it can do: what hover and definition need. */
+export const LEAN_CAPABILITIES: ClientCapabilities = {
+  textDocument: { hover: CAPABILITIES.textDocument?.hover, definition: CAPABILITIES.textDocument?.definition },
 };
 
 /** Builds dist/ when a source is newer (shared lock with the tests). Returns an error message or undefined. */
