@@ -61,7 +61,7 @@ export function machineFloor(text: string, runs = 7): Floor {
   }
 }
 
-export function printFloor(floor: Floor, chars: number, parseCpuMs: number | undefined, keptBytes: number | undefined): void {
+export function printFloor(floor: Floor, chars: number, parseCpuMs: number | undefined, keptBytes: number | undefined, parseFaults?: number): void {
   const megs = chars / 1e6;
   console.log('');
   console.log(`The floor of target 1 on this machine, as the issue states it (about 20 ms for 5 MB where it was written),`);
@@ -81,6 +81,12 @@ export function printFloor(floor: Floor, chars: number, parseCpuMs: number | und
   const kept = keptBytes === undefined ? '' : `; the ${(keptBytes / 1e6).toFixed(1)} MB a model of this text keeps cost ${ms(((keptBytes / PAGE) * floor.pageMicros) / 1000)} in faults alone`;
   console.log('');
   console.log(`First touch of a fresh 4 KB page: ${floor.pageMicros.toFixed(1)} µs CPU${kept}.`);
+  if (parseFaults !== undefined) {
+    // The heap's pages go back to the system after a collection, so each parse faults its memory in again.
+    console.log(
+      `A parse of this text touched ${Math.round(parseFaults).toLocaleString('en')} fresh pages (median minor faults per run, the table's runs): ${ms((parseFaults * floor.pageMicros) / 1000)} of its CPU at that price.`,
+    );
+  }
   if (parseCpuMs !== undefined) {
     console.log(
       `Target 1 (100 MB/s) allows ${ms(10 * megs)} for this text: ${((10 * megs) / floor.total).toFixed(1)}× the floor here. parseTreaty took ${ms(parseCpuMs)}: ${(parseCpuMs / floor.total).toFixed(1)}× the floor.`,

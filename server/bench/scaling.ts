@@ -21,7 +21,7 @@ export async function runScaling(opts: ScalingOptions): Promise<void> {
   console.log('"per MB" divides by the text size in millions of characters. Flat is the goal.');
   console.log('');
   const rows: Array<Array<string | number>> = [];
-  const measured = new Map<number, { cpu: number; heapPerChar: number }>();
+  const measured = new Map<number, { cpu: number; faults: number | undefined; heapPerChar: number }>();
   for (const chars of opts.sizes) {
     const t = generateTreaty({ targetChars: chars, seed: 42, markdown: false });
     const runs = opts.runs(chars);
@@ -35,7 +35,7 @@ export async function runScaling(opts: ScalingOptions): Promise<void> {
     const med = medianSample(samples);
     const megs = t.text.length / 1e6;
     const heapPerChar = modelHeapPerChar(t.text);
-    measured.set(chars, { cpu: med.cpu, heapPerChar });
+    measured.set(chars, { cpu: med.cpu, faults: med.faults, heapPerChar });
     rows.push([
       size(t.text.length),
       t.articles,
@@ -54,7 +54,7 @@ export async function runScaling(opts: ScalingOptions): Promise<void> {
   if (opts.profileSize) {
     const t = generateTreaty({ targetChars: opts.profileSize, seed: 42, markdown: false });
     const m = measured.get(opts.profileSize);
-    printFloor(machineFloor(t.text), t.text.length, m?.cpu, m ? m.heapPerChar * t.text.length : undefined);
+    printFloor(machineFloor(t.text), t.text.length, m?.cpu, m ? m.heapPerChar * t.text.length : undefined, m?.faults);
     const p = await profile(() => void parseTreaty(t.text), 3);
     console.log('');
     console.log(`CPU profile of parseTreaty on the ${size(t.text.length)} treaty (3 runs, self time per run, top functions):`);

@@ -9,6 +9,8 @@ export interface Sample {
   wall: number;
   /** CPU milliseconds of this process (user + system): less disturbed by other processes on a busy machine. */
   cpu: number;
+  /** Minor page faults of this process meanwhile: fresh pages touched (costly on this VM; floor.ts). */
+  faults?: number;
 }
 
 export function median(xs: readonly number[]): number {
@@ -27,12 +29,14 @@ export function percentile(xs: readonly number[], p: number): number {
 
 /** Times one synchronous call. */
 export function timeSync<T>(fn: () => T): { result: T; sample: Sample } {
+  const f0 = process.resourceUsage().minorPageFault;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const result = fn();
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
-  return { result, sample: { wall, cpu: (c.user + c.system) / 1000 } };
+  const faults = process.resourceUsage().minorPageFault - f0;
+  return { result, sample: { wall, cpu: (c.user + c.system) / 1000, faults } };
 }
 
 /** Times one asynchronous call (CPU includes whatever else the process ran meanwhile). */
@@ -47,7 +51,8 @@ export async function timeAsync<T>(fn: () => Promise<T>): Promise<{ result: T; s
 
 /** Median wall and median CPU of several samples. */
 export function medianSample(samples: readonly Sample[]): Sample {
-  return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)) };
+  const faults = samples.every((s) => s.faults !== undefined) ? median(samples.map((s) => s.faults!)) : undefined;
+  return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), faults };
 }
 
 /** Heap in use after a full collection (needs --expose-gc; else an uncollected reading). */
