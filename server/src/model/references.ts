@@ -110,16 +110,49 @@ function withoutOverlaps(refs: Reference[]): Reference[] {
 function attachmentSelfReferences(doc: TreatyDocument, existing: Reference[]): Reference[] {
   const out: Reference[] = [];
   const re = /\b(?:[Tt]his|[Tt]he present) (Statute|Protocol|Rules|Regulations)\b/g;
-  for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
-    const at = provisionAt(doc, m.index);
-    const att = enclosingAttachment(at);
-    if (!att || !att.heading || !att.heading.toLowerCase().includes(m[1].toLowerCase())) continue;
-    const start = m.index;
-    const end = m.index + m[0].length;
-    if (existing.some((r) => r.start < end && start < r.end)) continue;
-    out.push({ start, end, text: m[0], form: 'single', targets: [{ eId: att.eId, instrument: null, provision: att }], instrument: null, resolved: true, relative: true });
+  // Only text inside an attachment whose heading has one of the nouns can name it: the scan
+  // reads those stretches alone (UNCLOS: Annex VI; the whole text took 6 % of its parse).
+  for (const [from, to] of stretchesNamingThemselves(doc)) {
+    re.lastIndex = from;
+    for (let m = re.exec(doc.text); m && m.index < to; m = re.exec(doc.text)) {
+      const r = attachmentSelfReference(doc, m, existing);
+      if (r) out.push(r);
+    }
   }
   return out;
+}
+
+/** The spans of the attachments whose heading has a noun "this …" may name, merged, in text order. */
+function stretchesNamingThemselves(doc: TreatyDocument): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  // Attachments open at the top (structure.ts ranks them 0); articles hold none, so the walk stops there.
+  const visit = (p: Provision) => {
+    for (const c of p.children) {
+      if ((c.kind === 'annex' || c.kind === 'protocol' || c.kind === 'attachment') && c.heading && /statute|protocol|rules|regulations/i.test(c.heading)) {
+        spans.push([c.start, c.end]);
+      }
+      if (c.kind !== 'article' && c.children.length) visit(c);
+    }
+  };
+  visit(doc.root);
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  return merged;
+}
+
+/** The reference "this Statute" at `m` makes, or undefined when no attachment it stands in is so named. */
+function attachmentSelfReference(doc: TreatyDocument, m: RegExpExecArray, existing: Reference[]): Reference | undefined {
+  const att = enclosingAttachment(provisionAt(doc, m.index));
+  if (!att || !att.heading || !att.heading.toLowerCase().includes(m[1].toLowerCase())) return undefined;
+  const start = m.index;
+  const end = m.index + m[0].length;
+  if (existing.some((r) => r.start < end && start < r.end)) return undefined;
+  return { start, end, text: m[0], form: 'single', targets: [{ eId: att.eId, instrument: null, provision: att }], instrument: null, resolved: true, relative: true };
 }
 
 /** The first line of every numbered heading: "Article 5" there is the heading, not a citation. */

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Catalogue, parseTreaty, type TreatyDocument } from '../../src/model';
+import { Catalogue, parseTreaty, provisionAt, type Provision, type TreatyDocument } from '../../src/model';
 import { joinsWithAndOr } from '../../src/model/citations';
 
 const TEXT = `Convention on Illustrative Cooperation
@@ -286,3 +286,56 @@ test('the gap that continues a citation ("and", ", or") is read in place as the 
   assert.equal(joinsWithAndOr('Article 3, and article 5', 9, 15), true);
   assert.equal(joinsWithAndOr('Article 3 to article 5', 9, 13), false);
 });
+
+test('"this Statute" names the annex or protocol it stands in only when that one is so headed', () => {
+  const d = parseTreaty(SELF_NAMING_MAIN + SELF_NAMING_PARTS.join(''));
+  assert.deepEqual(
+    d.references.filter((r) => SELF_NOUN.test(r.text)).map((r) => [r.text, r.start, r.targets.map((t) => t.eId)]),
+    [
+      // Not the main text's, Annex II's (a list of experts) or the protocol's "this Statute".
+      ['This Statute', d.text.indexOf('This Statute governs'), ['annex_I']],
+      ['the present Statute', d.text.indexOf('the present Statute'), ['annex_I']],
+      ['This Protocol', d.text.indexOf('This Protocol supplements'), ['protocol_I']],
+      ['this Regulations', d.text.indexOf('this Regulations'), ['annex_III']],
+      ['the present Rules', d.text.indexOf('the present Rules'), ['annex_III']],
+      ['The present Protocol', d.text.indexOf('The present Protocol'), ['annex_4']],
+      ['this Statute', d.text.indexOf('this Statute, see'), ['annex_4']],
+    ],
+  );
+});
+
+test('the self-naming scan of the attachments alone finds what a scan of the whole text finds', () => {
+  // The oracle is the whole-text scan references.ts made before it read only the attachments so headed.
+  const oracle = (doc: TreatyDocument): string[] => {
+    const others = doc.references.filter((r) => !SELF_NOUN.test(r.text));
+    const out: string[] = [];
+    const re = /\b(?:[Tt]his|[Tt]he present) (Statute|Protocol|Rules|Regulations)\b/g;
+    for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+      let att: Provision | undefined = provisionAt(doc, m.index);
+      while (att && att.kind !== 'annex' && att.kind !== 'protocol' && att.kind !== 'attachment') att = att.parent;
+      if (!att?.heading?.toLowerCase().includes(m[1].toLowerCase())) continue;
+      const [start, end] = [m.index, m.index + m[0].length];
+      if (others.some((r) => r.start < end && start < r.end)) continue;
+      out.push(`${start}:${att.eId}`);
+    }
+    return out;
+  };
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...SELF_NAMING_PARTS), { maxLength: 6 }), (parts) => {
+      const d = parseTreaty(SELF_NAMING_MAIN + parts.join(''));
+      const found = d.references.filter((r) => SELF_NOUN.test(r.text)).map((r) => `${r.start}:${r.targets[0].eId}`);
+      assert.deepEqual(found, oracle(d));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+const SELF_NOUN = /^(?:this|the present) (?:Statute|Protocol|Rules|Regulations)$/i;
+const SELF_NAMING_MAIN = 'Convention on Examples\n\nArticle 1\nThis Statute is not a provision here, nor is this Protocol.\n\n';
+const SELF_NAMING_PARTS = [
+  'ANNEX I\nSTATUTE OF THE TRIBUNAL\n\nArticle 1\nThis Statute governs the Tribunal; the present Statute may be amended.\n\n',
+  'ANNEX II\nLIST OF EXPERTS\n\nArticle 1\nThis Statute, as written here, names no provision of this annex.\n\n',
+  'PROTOCOL I\nOptional Protocol on the Settlement of Disputes\n\nArticle 1\nThis Protocol supplements the Convention; this Statute is not its name.\n\n',
+  'ANNEX III\nRULES AND REGULATIONS\n\nArticle 1\nThese Rules bind; this Regulations clause and the present Rules apply under article 1 of this Protocol.\n\n',
+  'ANNEX\nStatute and Protocol of the Commission\n\n1. The present Protocol and this Statute, see paragraph 1 of this Statute.\n\n',
+];
