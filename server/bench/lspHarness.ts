@@ -1,12 +1,13 @@
 // The built server (dist/, built first if stale) over a real stdio connection, through the
-// tests' LspClient; plus the server process's CPU time and memory, read from /proc.
+// tests' LspClient (and what bench/leanClient.ts needs to start it); plus the server process's
+// CPU time and memory, read from /proc.
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ClientCapabilities, InitializeResult } from 'vscode-languageserver-protocol';
 import { ensureBuilt } from '../test/helpers/build';
 import { LspClient } from '../test/helpers/lsp';
 import { REPO } from '../test/helpers/paths';
-import * as path from 'node:path';
 
 /** The stdio server as editors start it. */
 export const SERVER_BIN = path.join(REPO, 'bin/pacta-language-server.js');
