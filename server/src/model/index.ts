@@ -11,4 +11,4 @@ export { toAkomaNtoso, AKN_NAMESPACE, type AknOptions, type AknResult, type AknS
 export { workIdentity, type WorkIdentity } from './akomaNtosoIri';
 export { detectLanguage, languageNote, type TextLanguage } from './language';
 export { LANGUAGE_PACKS, packFor, type LanguagePack } from './languages';
-export { buildSymbolTable, entryPath, entryPathWords, entryRange, splitWords, symbolWords, STOP_WORDS, type LineRange, type SymbolEntry, type SymbolTable, type SymbolTableOptions } from './symbols';
+export { buildSymbolTable, entryPath, entryRange, splitWords, symbolWords, STOP_WORDS, type LineRange, type SymbolEntry, type SymbolTable, type SymbolTableOptions } from './symbols';

@@ -103,46 +103,31 @@ function withoutOverlaps(refs: Reference[]): Reference[] {
 }
 
 
+/** The nouns by which an annex or protocol names itself ("this Statute" in the Statute of a tribunal). */
+const SELF_NAMING_NOUNS = 'Statute|Protocol|Rules|Regulations';
+const SELF_NAMING = new RegExp(String.raw`\b(?:[Tt]his|[Tt]he present) (${SELF_NAMING_NOUNS})\b`, 'g');
+const HEADING_NAMES_ITSELF = new RegExp(SELF_NAMING_NOUNS, 'i');
+/** A superset of SELF_NAMING's matches (any case and spacing): where an edit may change them. */
+const SELF_NAMING_LOOSE = new RegExp(String.raw`\b(?:this|the present)\s+(?:${SELF_NAMING_NOUNS})\b`, 'gi');
+
 /**
  * "this Statute" inside an annex headed "Statute of …" names that annex (UNCLOS Annex VI);
  * "this Convention" in the main text names the whole document and is no provision reference.
  */
 function attachmentSelfReferences(doc: TreatyDocument, existing: Reference[]): Reference[] {
   const out: Reference[] = [];
-  const re = /\b(?:[Tt]his|[Tt]he present) (Statute|Protocol|Rules|Regulations)\b/g;
   // Only text inside an attachment whose heading has one of the nouns can name it: the scan
-  // reads those stretches alone (UNCLOS: Annex VI; the whole text took 6 % of its parse).
-  for (const [from, to] of stretchesNamingThemselves(doc)) {
-    re.lastIndex = from;
-    for (let m = re.exec(doc.text); m && m.index < to; m = re.exec(doc.text)) {
+  // reads those alone (UNCLOS: Annex VI; the whole text took 6 % of its parse). Attachments are
+  // the root's children (structure.ts ranks them 0), in text order.
+  for (const att of doc.root.children) {
+    if ((att.kind !== 'annex' && att.kind !== 'protocol' && att.kind !== 'attachment') || !att.heading || !HEADING_NAMES_ITSELF.test(att.heading)) continue;
+    SELF_NAMING.lastIndex = att.start;
+    for (let m = SELF_NAMING.exec(doc.text); m && m.index < att.end; m = SELF_NAMING.exec(doc.text)) {
       const r = attachmentSelfReference(doc, m, existing);
       if (r) out.push(r);
     }
   }
   return out;
-}
-
-/** The spans of the attachments whose heading has a noun "this …" may name, merged, in text order. */
-function stretchesNamingThemselves(doc: TreatyDocument): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  // Attachments open at the top (structure.ts ranks them 0); articles hold none, so the walk stops there.
-  const visit = (p: Provision) => {
-    for (const c of p.children) {
-      if ((c.kind === 'annex' || c.kind === 'protocol' || c.kind === 'attachment') && c.heading && /statute|protocol|rules|regulations/i.test(c.heading)) {
-        spans.push([c.start, c.end]);
-      }
-      if (c.kind !== 'article' && c.children.length) visit(c);
-    }
-  };
-  visit(doc.root);
-  spans.sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const s of spans) {
-    const last = merged[merged.length - 1];
-    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
-    else merged.push([s[0], s[1]]);
-  }
-  return merged;
 }
 
 /** The reference "this Statute" at `m` makes, or undefined when no attachment it stands in is so named. */
@@ -1131,10 +1116,10 @@ export type { Item };
  */
 export function scanReferenceAnchors(doc: TreatyDocument, catalogue: Catalogue): { citations: Citation[]; selfReferences: Array<{ start: number; end: number }> } {
   const citations = scanCitations(doc, catalogue);
-  // A superset of what attachmentSelfReferences matches (keep the two in step).
+  // A superset of attachmentSelfReferences' matches, anywhere: the same before and after an edit, so are they.
   const selfReferences: Array<{ start: number; end: number }> = [];
-  const re = /\b(?:this|the present)\s+(?:Statute|Protocol|Rules|Regulations)\b/gi;
-  for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) selfReferences.push({ start: m.index, end: m.index + m[0].length });
+  SELF_NAMING_LOOSE.lastIndex = 0;
+  for (let m = SELF_NAMING_LOOSE.exec(doc.text); m; m = SELF_NAMING_LOOSE.exec(doc.text)) selfReferences.push({ start: m.index, end: m.index + m[0].length });
   return { citations, selfReferences };
 }
 
