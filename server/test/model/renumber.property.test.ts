@@ -151,10 +151,7 @@ interface Expectation {
 
 function expectation(doc: TreatyDocument, op: RenumberOperation): Expectation {
   const numbers = new Map<Provision, string>();
-  const scopeOf = (p: Provision) => {
-    for (let q: Provision | undefined = p; q; q = q.parent) if (q.kind === 'annex' || q.kind === 'protocol' || q.kind === 'attachment') return q;
-    return doc.root;
-  };
+  const scopeOf = (p: Provision) => scopeAt(p) ?? doc.root;
   switch (op.op) {
     case 'renumber':
       numbers.set(op.provision, op.num.trim());
@@ -325,6 +322,7 @@ function mayChange(doc: TreatyDocument, op: RenumberOperation, e: Expectation, r
   if (r.instrument && r.form === 'range' && [...walk(doc.root)].some((q) => q.kind === 'article' && doc.byId.get(q.eId) !== q)) return true;
   // A broken reference may come to resolve (and is reported if it does).
   if (!r.resolved || (r.instrument && r.targets.some((t) => !doc.byId.get(t.eId)))) return true;
+  if (takenOverInAnnex(doc, e, r)) return true;
   if (op.op === 'removeArticle') {
     return r.targets.some((t) => {
       for (let q = t.provision ?? (r.instrument ? doc.byId.get(t.eId) : undefined); q; q = q.parent) if (q === op.article) return true;
@@ -337,6 +335,28 @@ function mayChange(doc: TreatyDocument, op: RenumberOperation, e: Expectation, r
     return !!before && targets.includes(before) && targets.indexOf(before) < targets.length - 1;
   }
   return false;
+}
+
+/**
+ * Inside an annex a bare "article 313" names the main text's Article 313 only while the annex has
+ * no article of that number. A change that gives one of the annex's articles that number takes
+ * the reference over; renumbering cannot keep it without writing words the user did not ask
+ * for ("of the Convention"), so it reports it (UNCLOS Annex VI, article 41: "article 313").
+ */
+function takenOverInAnnex(doc: TreatyDocument, e: Expectation, r: Reference): boolean {
+  if (r.instrument) return false;
+  const annex = scopeAt(provisionAtOffset(doc, r.start));
+  if (!annex) return false;
+  const written = new Set((r.numbers ?? []).filter((n) => n.provision?.kind === 'article' && scopeAt(n.provision) !== annex).map((n) => n.num));
+  if (!written.size) return false;
+  for (const [p, num] of e.numbers) if (p.kind === 'article' && scopeAt(p) === annex && written.has(num)) return true;
+  return e.insertNum !== undefined && written.has(e.insertNum) && scopeAt(e.insertAfter ?? e.insertBefore) === annex;
+}
+
+/** The annex, protocol or attachment a provision stands in, if any. */
+function scopeAt(p: Provision | undefined): Provision | undefined {
+  for (let q = p; q; q = q.parent) if (q.kind === 'annex' || q.kind === 'protocol' || q.kind === 'attachment') return q;
+  return undefined;
 }
 
 function citingFor(doc: TreatyDocument, text: string): CitingDocument {

@@ -100,6 +100,18 @@ describe('F2: one provision gets a new number', () => {
     assert.deepEqual(r.check.findings, []);
   });
 
+  test('an annex article given the number a bare reference in the annex meant for the main text: reported, not rewritten', () => {
+    // In an annex "article 5" names the main text's Article 5 only while the annex has none
+    // (UNCLOS Annex VI, article 41: "article 313"). Keeping it would take words the user did not ask for.
+    const text = lines(
+      'Convention on Testing Annexes', '', 'Article 1', '', 'Text.', '', 'Article 5', '', 'Amendments are made by a conference.', '',
+      'ANNEX I', 'STATUTE OF THE PANEL', '', 'Article 1', '', 'The panel sits.', '', 'Article 2', '', 'This Statute may be amended only in accordance with article 5.', '',
+    );
+    const r = run(text, (d) => ({ op: 'renumber', provision: d.byId.get('annex_I__art_2')!, num: '5' }));
+    assert.equal(r.after, text.replace('Article 2\n\nThis Statute', 'Article 5\n\nThis Statute'));
+    assert.deepEqual(r.messages, ['“article 5” named Article 5; it will name Annex I, Article 5 (at present Annex I, Article 2)']);
+  });
+
   test('an existing number is refused with the reason', () => {
     assert.throws(
       () => run(DRAFT, (d) => ({ op: 'renumber', provision: d.byId.get('art_3')!, num: '4' })),
